@@ -1,0 +1,1 @@
+"""Testimony intake service: witness submission, editorial review, sealed originals."""

@@ -1,0 +1,136 @@
+"""Editors' API: pseudonymised text only; no route here can reach an original."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Query, Response, status
+from sqlalchemy.orm import Session
+
+from intake.api.schemas import (
+    CorrectionIn,
+    NoteIn,
+    PageOut,
+    StatusIn,
+    TestimonyOut,
+)
+from intake.db.models import Account
+from intake.deps import api_role, get_db, get_services
+from intake.services import Services, review
+
+router = APIRouter(prefix="/api/v1/editor", tags=["editor"])
+editor = api_role("editor", "admin")
+
+
+def _pseudonyms(spans: tuple) -> list[dict]:
+    return [span.__dict__ for span in spans]
+
+
+@router.get("/testimonies", response_model=PageOut, dependencies=[Depends(editor)])
+def queue(
+    status_: str | None = Query(None, alias="status"),
+    language: Literal["en", "ru", "uk"] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    page: int = Query(1, ge=1),
+    per_page: int = Query(25, ge=1, le=200),
+    db: Session = Depends(get_db),
+) -> PageOut:
+    found = review.list_testimonies(
+        db,
+        status=status_,
+        language=language,
+        since=since,
+        until=until,
+        page=page,
+        per_page=per_page,
+    )
+    return PageOut(
+        items=[item.__dict__ for item in found.items],
+        page=found.page,
+        per_page=found.per_page,
+        total=found.total,
+    )
+
+
+@router.get("/testimonies/{testimony_id}", response_model=TestimonyOut, dependencies=[Depends(editor)])
+def read(
+    testimony_id: str,
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> TestimonyOut:
+    view = review.get_testimony(db, services, testimony_id)
+    return TestimonyOut(
+        id=view.id,
+        language=view.language,
+        status=view.status,
+        submitted_on=view.submitted_on,
+        text=view.text,
+        pseudonyms=_pseudonyms(view.spans),
+        followups=[
+            {
+                "seq": m.seq,
+                "submitted_on": m.submitted_on,
+                "text": m.text,
+                "pseudonyms": _pseudonyms(m.spans),
+            }
+            for m in view.followups
+        ],
+        attachments=[a.__dict__ for a in view.attachments],
+        notes=[
+            {"author": n.author, "created_at": n.created_at.isoformat(), "body": n.body}
+            for n in view.notes
+        ],
+    )
+
+
+@router.put("/testimonies/{testimony_id}/status", status_code=status.HTTP_204_NO_CONTENT)
+def set_status(
+    testimony_id: str,
+    body: StatusIn,
+    actor: Account = Depends(editor),
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> None:
+    review.set_status(db, services, testimony_id, body.status, actor=actor)
+
+
+@router.post("/testimonies/{testimony_id}/corrections", status_code=status.HTTP_204_NO_CONTENT)
+def mark_missed(
+    testimony_id: str,
+    body: CorrectionIn,
+    actor: Account = Depends(editor),
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> None:
+    review.mark_missed(
+        db, services, testimony_id, surface=body.surface, label=body.label, actor=actor
+    )
+
+
+@router.post("/testimonies/{testimony_id}/notes", status_code=status.HTTP_204_NO_CONTENT)
+def add_note(
+    testimony_id: str,
+    body: NoteIn,
+    actor: Account = Depends(editor),
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> None:
+    review.add_note(db, services, testimony_id, body.body, actor=actor)
+
+
+@router.get("/exports/approved", dependencies=[Depends(editor)])
+def export(
+    format: Literal["markdown", "json"] = "json",
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> Response:
+    body = review.export_approved(db, services, format)
+    media = "text/markdown" if format == "markdown" else "application/json"
+    extension = "md" if format == "markdown" else "json"
+    return Response(
+        body,
+        media_type=f"{media}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="approved.{extension}"'},
+    )

@@ -1,0 +1,120 @@
+"""Request and response bodies of the JSON API."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["auto", "en", "ru", "uk"]
+Status = Literal["new", "in_review", "approved", "rejected"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class TestimonyIn(Strict):
+    text: str = Field(description="The testimony, plain text.")
+    language: Language = "auto"
+
+
+class ReceiptOut(BaseModel):
+    receipt: str = Field(description="Shown once. Needed to check status or add messages.")
+    message: str
+
+
+class ReceiptIn(Strict):
+    receipt: str
+
+
+class FollowupIn(Strict):
+    receipt: str
+    text: str
+
+
+class WitnessStatusOut(BaseModel):
+    status: Status
+    submitted_on: date
+    language: str
+    followups: int
+    attachments: int
+
+
+class LoginIn(Strict):
+    username: str
+    password: str
+    totp: str
+
+
+class TokenOut(BaseModel):
+    token: str
+    expires_in: int
+
+
+class PseudonymOut(BaseModel):
+    start: int
+    end: int
+    label: str
+    replacement: str
+
+
+class SummaryOut(BaseModel):
+    id: str
+    language: str
+    status: Status
+    submitted_on: date
+    followups: int
+    attachments: int
+
+
+class PageOut(BaseModel):
+    items: list[SummaryOut]
+    page: int
+    per_page: int
+    total: int
+
+
+class MessageOut(BaseModel):
+    seq: int
+    submitted_on: date
+    text: str
+    pseudonyms: list[PseudonymOut]
+
+
+class AttachmentOut(BaseModel):
+    seq: int
+    kind: str
+    size: int
+
+
+class NoteOut(BaseModel):
+    author: str
+    created_at: str
+    body: str
+
+
+class TestimonyOut(BaseModel):
+    id: str
+    language: str
+    status: Status
+    submitted_on: date
+    text: str
+    pseudonyms: list[PseudonymOut]
+    followups: list[MessageOut]
+    attachments: list[AttachmentOut]
+    notes: list[NoteOut]
+
+
+class StatusIn(Strict):
+    status: Status
+
+
+class CorrectionIn(Strict):
+    surface: str = Field(description="Text as it appears in the pseudonymised testimony.")
+    label: str
+
+
+class NoteIn(Strict):
+    body: str

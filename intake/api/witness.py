@@ -1,0 +1,47 @@
+"""Witness API: submit, check status, add follow-ups. No cookies, no client addresses."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, status
+from sqlalchemy.orm import Session
+
+from intake.api.schemas import FollowupIn, ReceiptIn, ReceiptOut, TestimonyIn, WitnessStatusOut
+from intake.deps import get_db, get_services
+from intake.services import Services, witness
+
+router = APIRouter(prefix="/api/v1", tags=["witness"])
+
+RECEIPT_ADVICE = (
+    "Keep this receipt code safe: write it down on paper and keep it away from your phone. "
+    "It is shown only once and is the only way to check the status or add to your testimony."
+)
+
+
+@router.post("/testimonies", status_code=status.HTTP_201_CREATED, response_model=ReceiptOut)
+def submit(
+    body: TestimonyIn,
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> ReceiptOut:
+    receipt = witness.submit_testimony(db, services, text=body.text, language=body.language)
+    return ReceiptOut(receipt=receipt.code, message=RECEIPT_ADVICE)
+
+
+@router.post("/receipts/status", response_model=WitnessStatusOut)
+def receipt_status(
+    body: ReceiptIn,
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> WitnessStatusOut:
+    found = witness.receipt_status(db, services, receipt=body.receipt)
+    return WitnessStatusOut(**found.__dict__)
+
+
+@router.post("/receipts/messages", status_code=status.HTTP_201_CREATED)
+def add_message(
+    body: FollowupIn,
+    db: Session = Depends(get_db),
+    services: Services = Depends(get_services),
+) -> dict[str, str]:
+    witness.add_followup(db, services, receipt=body.receipt, text=body.text)
+    return {"message": "Your message was added to your testimony."}

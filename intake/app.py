@@ -1,0 +1,86 @@
+"""Application factory: configuration, keys, database, routers, error handling."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from intake import logs
+from intake.api import editor, session, witness
+from intake.config import Settings, load_settings
+from intake.db.engine import make_engine, make_sessionmaker
+from intake.db.migrate import upgrade
+from intake.errors import IntakeError
+from intake.ratelimit import Limiter
+from intake.services import Services
+from intake.vault import open_vault
+from redaction import Policy
+
+log = logging.getLogger(__name__)
+
+
+def build_services(settings: Settings) -> Services:
+    vault = open_vault(settings)
+    engine = make_engine(settings.sqlalchemy_url)
+    upgrade(engine)
+    return Services(
+        settings=settings,
+        vault=vault,
+        limiter=Limiter(settings.rate_global_per_minute, settings.rate_receipt_per_hour),
+        policy=Policy(link_key=vault.link_key),
+        sessions=make_sessionmaker(engine),
+    )
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """Say what is wrong and where, never echoing the submitted value."""
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+        if error.get("type") == "json_invalid":
+            parts.append("The request body is not valid JSON.")
+        else:
+            parts.append(f"{where}: {error.get('msg', 'invalid value')}")
+    return " ".join(parts) or "The request is not valid."
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(IntakeError)
+    async def intake_error(request: Request, exc: IntakeError) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _validation_message(exc)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error on %s", request.scope.get("route").path if request.scope.get("route") else "?", exc_info=exc)
+        return JSONResponse(
+            {"detail": "Something went wrong on our side. Nothing was saved."}, status_code=500
+        )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    logs.configure(settings.data_dir / "logs", settings.log_level)
+    app = FastAPI(
+        title="Testimony intake",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.services = build_services(settings)
+    for router in (witness.router, session.router, editor.router):
+        app.include_router(router)
+    _install_error_handlers(app)
+    return app

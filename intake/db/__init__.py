@@ -1,0 +1,1 @@
+"""Persistence: ORM models, engine and migrations. Only ciphertext columns hold content."""

@@ -1,0 +1,161 @@
+"""ORM models. Every content column is ciphertext; plaintext metadata is deliberately coarse."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+STATUSES = ("new", "in_review", "approved", "rejected")
+ROLES = ("editor", "keyholder", "admin")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Testimony(Base):
+    """One witness testimony.
+
+    ``original``/``memory`` are sealed under the record's data key (key holders and the
+    witness's receipt can open it); ``redacted`` is sealed under the editorial key.
+    Only the submission day is kept, to weaken correlation with network logs.
+    """
+
+    __tablename__ = "testimonies"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    submitted_on: Mapped[date] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(2), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    receipt_lookup: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    envelope: Mapped[bytes] = mapped_column(LargeBinary)
+    witness_key: Mapped[bytes] = mapped_column(LargeBinary)
+    witness_public_key: Mapped[str] = mapped_column(String(200))
+    original: Mapped[bytes] = mapped_column(LargeBinary)
+    memory: Mapped[bytes] = mapped_column(LargeBinary)
+    redacted: Mapped[bytes] = mapped_column(LargeBinary)
+
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="testimony", order_by="Message.seq", cascade="all, delete-orphan"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="testimony", order_by="Attachment.seq", cascade="all, delete-orphan"
+    )
+    notes: Mapped[list[Note]] = relationship(
+        back_populates="testimony", order_by="Note.id", cascade="all, delete-orphan"
+    )
+    corrections: Mapped[list[Correction]] = relationship(
+        back_populates="testimony", order_by="Correction.id", cascade="all, delete-orphan"
+    )
+
+
+class Message(Base):
+    """A follow-up from the witness, sealed under the same data key as the original."""
+
+    __tablename__ = "messages"
+    __table_args__ = (UniqueConstraint("testimony_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    submitted_on: Mapped[date] = mapped_column(Date)
+    original: Mapped[bytes] = mapped_column(LargeBinary)
+    redacted: Mapped[bytes] = mapped_column(LargeBinary)
+
+    testimony: Mapped[Testimony] = relationship(back_populates="messages")
+
+
+class Attachment(Base):
+    """A file for key holders only; editors learn that it exists and its kind."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (UniqueConstraint("testimony_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+    testimony: Mapped[Testimony] = relationship(back_populates="attachments")
+
+
+class Correction(Base):
+    """An identifier an editor marked as missed, sealed to the witness key and key holders.
+
+    The server cannot read it back; it is opened only when the witness returns, so that
+    later follow-ups reuse the same surrogate.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+    testimony: Mapped[Testimony] = relationship(back_populates="corrections")
+
+
+class Note(Base):
+    """An editor's note, sealed under the editorial key."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+
+    testimony: Mapped[Testimony] = relationship(back_populates="notes")
+    author: Mapped[Account] = relationship()
+
+
+class Account(Base):
+    """An editor, key holder (export/import only) or admin. TOTP secret is sealed."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    totp_secret: Mapped[bytes] = mapped_column(LargeBinary)
+    last_totp_step: Mapped[int] = mapped_column(Integer, default=0)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AccountSession(Base):
+    """A login. Only a hash of the bearer token is stored."""
+
+    __tablename__ = "account_sessions"
+
+    token_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    account: Mapped[Account] = relationship()
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained record of key changes, exports, imports and status changes."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entry: Mapped[dict] = mapped_column(JSON)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,106 @@
+"""The server's key material: key-holder public keys, editorial keyring, receipt salt.
+
+The server holds no key-holder private key. In development mode a key pair is generated on
+first start so the service works out of the box; its private key file must leave the server.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import keys
+from intake.config import ConfigError, Settings
+
+log = logging.getLogger(__name__)
+
+DEV_KEY_NAME = "dev-keyholder.key"
+
+
+@dataclass(frozen=True)
+class Vault:
+    recipients: keys.Recipients
+    editorial: keys.EditorialKeyring
+    receipt_salt: bytes
+    link_key: bytes | None
+
+
+def _read_or_create_secret(path: Path, size: int) -> bytes:
+    if path.exists():
+        return path.read_bytes()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    value = secrets.token_bytes(size)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(value)
+    return value
+
+
+def _create_dev_keyholder(settings: Settings) -> None:
+    """Generate a development key pair and say loudly what that means."""
+    passphrase = "-".join(secrets.token_hex(3) for _ in range(5))
+    private = keys.PrivateKey.generate()
+    key_path = settings.data_dir / DEV_KEY_NAME
+    private.save(key_path, passphrase)
+    settings.keyholders_path.write_text(private.public_key().to_text() + "\n")
+    banner = "!" * 72
+    print(
+        f"\n{banner}\n"
+        "  DEVELOPMENT KEY HOLDER CREATED — NOT FOR REAL TESTIMONIES\n"
+        f"  private key : {key_path}\n"
+        f"  passphrase  : {passphrase}\n"
+        "  This passphrase is shown once. Anyone with this machine and the passphrase\n"
+        "  can read every original. In production, create key pairs offline with\n"
+        "  `python -m keys init`, put only public keys in TESTIMONY_KEYHOLDER_KEYS_FILE\n"
+        "  and set TESTIMONY_DEV_KEYHOLDER=false.\n"
+        f"{banner}\n",
+        flush=True,
+    )
+
+
+def load_public_keys(path: Path) -> list[keys.PublicKey]:
+    try:
+        lines = path.read_text().splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read key-holder keys file {path}: {exc.strerror}") from None
+    result = []
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            result.append(keys.PublicKey.from_text(line))
+        except ValueError as exc:
+            raise ConfigError(f"{path}:{number}: not a key-holder public key ({exc})") from None
+    if not result:
+        raise ConfigError(f"{path} lists no key-holder public key")
+    return result
+
+
+def open_vault(settings: Settings) -> Vault:
+    """Load (or, on a fresh development install, create) the server's key material."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not settings.keyholders_path.exists():
+        if settings.keyholder_keys_file is None and settings.dev_keyholder:
+            _create_dev_keyholder(settings)
+        else:
+            raise ConfigError(
+                "no key-holder public keys: set TESTIMONY_KEYHOLDER_KEYS_FILE to a file "
+                "with one 'tk-pub-1:...' line per key holder"
+            )
+    holders = load_public_keys(settings.keyholders_path)
+    if settings.threshold > len(holders):
+        raise ConfigError(
+            f"TESTIMONY_THRESHOLD={settings.threshold} but only {len(holders)} key-holder "
+            "key(s) are configured"
+        )
+    link_key = settings.link_key_file.read_bytes() if settings.link_key_file else None
+    return Vault(
+        recipients=keys.Recipients(holders, threshold=settings.threshold),
+        editorial=keys.EditorialKeyring.load_or_create(settings.key_dir / "editorial"),
+        receipt_salt=_read_or_create_secret(settings.key_dir / "receipt.salt", 32),
+        link_key=link_key,
+    )

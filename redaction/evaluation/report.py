@@ -1,0 +1,173 @@
+"""Presentation: rich tables, miss listings and the JSON export (no scoring logic here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.table import Table
+
+from redaction.evaluation.model import KEEP
+from redaction.evaluation.readers import CORPORA
+from redaction.evaluation.runner import Evaluation
+from redaction.evaluation.scoring import ALL, Counts, DocumentScore, Key, MentionOutcome
+
+CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Miss:
+    """One failed gold mention with a little context, for developers."""
+
+    corpus: str
+    doc_id: str
+    lang: str
+    label: str
+    source_label: str
+    surface: str
+    reason: str
+    context: str
+
+    def as_dict(self) -> dict[str, str]:
+        """JSON-ready form."""
+        return dict(self.__dict__)
+
+
+def _fmt_rate(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def _row_order(key: Key) -> tuple[int, str, int, str]:
+    corpus, lang, label = key
+    corpus_rank = CORPORA.index(corpus) if corpus in CORPORA else len(CORPORA)
+    label_rank = 0 if label == ALL else 2 if label == KEEP else 1
+    return corpus_rank, lang, label_rank, label
+
+
+def sorted_rows(rows: dict[Key, Counts]) -> list[tuple[Key, Counts]]:
+    """Rows grouped by corpus then language, ``ALL`` first and ``KEEP`` last."""
+    return sorted(rows.items(), key=lambda item: _row_order(item[0]))
+
+
+def figures_table(evaluation: Evaluation) -> Table:
+    """Main table: recall, keep rate, token precision and leaking documents."""
+    table = Table(title="Redaction figures (corpus × language × label)")
+    for name, justify in (
+        ("corpus", "left"),
+        ("lang", "left"),
+        ("label", "left"),
+        ("mentions", "right"),
+        ("recall", "right"),
+        ("keep", "right"),
+        ("tok. prec.", "right"),
+        ("replaced tok.", "right"),
+        ("docs", "right"),
+        ("leak docs", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for (corpus, lang, label), c in sorted_rows(evaluation.aggregate.rows):
+        keep = f"{c.kept}/{c.keep_total} {_fmt_rate(c.keep_rate)}" if c.keep_total else "–"
+        table.add_row(
+            corpus,
+            lang,
+            f"[bold]{label}[/]" if label == ALL else label,
+            str(c.mentions) if c.mentions else "–",
+            _fmt_rate(c.recall),
+            keep,
+            _fmt_rate(c.token_precision),
+            str(c.replaced_tokens),
+            str(c.docs) if c.docs else "–",
+            str(c.leak_docs) if c.docs else "–",
+        )
+    return table
+
+
+def info_table(evaluation: Evaluation) -> Table:
+    """Coverage of annotated types that are not must-mask (for information only)."""
+    table = Table(title="Informational: coverage of non-must-mask gold types")
+    for name in ("corpus", "lang", "type", "mentions", "fully replaced"):
+        table.add_column(name)
+    for (corpus, lang, label), c in sorted_rows(evaluation.aggregate.info):
+        table.add_row(corpus, lang, label, str(c.mentions), _fmt_rate(c.recall))
+    return table
+
+
+def _context(text: str, start: int, end: int) -> str:
+    left = text[max(0, start - CONTEXT_CHARS) : start]
+    right = text[end : end + CONTEXT_CHARS]
+    return re.sub(r"\s+", " ", f"…{left}⟦{text[start:end]}⟧{right}…")
+
+
+def _round_robin(
+    scores: Sequence[DocumentScore], pick: str, limit: int
+) -> list[tuple[DocumentScore, MentionOutcome]]:
+    """Up to ``limit`` failures, one per document in turn, so a single bad document
+    cannot fill the whole listing."""
+    queues = [[(score, o) for o in getattr(score, pick) if not o.ok] for score in scores]
+    picked: list[tuple[DocumentScore, MentionOutcome]] = []
+    depth = 0
+    while len(picked) < limit and any(len(q) > depth for q in queues):
+        for queue in queues:
+            if depth < len(queue) and len(picked) < limit:
+                picked.append(queue[depth])
+        depth += 1
+    return picked
+
+
+def collect_failures(evaluation: Evaluation, limit: int, *, keep: bool = False) -> list[Miss]:
+    """Up to ``limit`` missed must-mask mentions (or, with ``keep``, over-redacted KEEP
+    mentions) per corpus."""
+    failures = []
+    for corpus, scores in evaluation.scores.items():
+        for score, outcome in _round_robin(scores, "keep" if keep else "must_mask", limit):
+            m = outcome.mention
+            failures.append(
+                Miss(
+                    corpus,
+                    score.document.id,
+                    score.document.lang,
+                    m.label,
+                    m.source_label,
+                    m.surface,
+                    outcome.reason,
+                    _context(score.document.text, m.start, m.end),
+                )
+            )
+    return failures
+
+
+def misses_table(misses: Sequence[Miss], title: str) -> Table:
+    """Rich table of failures."""
+    table = Table(title=title, show_lines=False)
+    for name in ("corpus", "doc", "label", "reason", "surface", "context"):
+        table.add_column(name, overflow="fold")
+    for miss in misses:
+        label = miss.label
+        if miss.source_label and miss.source_label != miss.label:
+            label = f"{label} ({miss.source_label})"
+        table.add_row(miss.corpus, miss.doc_id, label, miss.reason, miss.surface, miss.context)
+    return table
+
+
+def to_json(evaluation: Evaluation, settings: dict, misses_limit: int) -> dict:
+    """All figures (and, when asked, failures) as a JSON-ready dict."""
+
+    def rows(cells: dict[Key, Counts]) -> list[dict]:
+        return [
+            {"corpus": corpus, "lang": lang, "label": label, **counts.as_dict()}
+            for (corpus, lang, label), counts in sorted_rows(cells)
+        ]
+
+    data: dict = {
+        "settings": settings,
+        "rows": rows(evaluation.aggregate.rows),
+        "info": rows(evaluation.aggregate.info),
+        "errors": [{"corpus": c, "doc_id": d, "error": e} for c, d, e in evaluation.errors],
+    }
+    if misses_limit:
+        data["misses"] = [m.as_dict() for m in collect_failures(evaluation, misses_limit)]
+        data["keep_failures"] = [
+            m.as_dict() for m in collect_failures(evaluation, misses_limit, keep=True)
+        ]
+    return data

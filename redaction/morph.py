@@ -1,0 +1,99 @@
+"""pymorphy3 access for Russian and Ukrainian: cached parses, lemmas, grammatical features, inflection.
+
+English has no inflection to speak of: its lemma is the lower-cased word.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from redaction.text import APOSTROPHES
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+    from pymorphy3.analyzer import Parse
+
+NAME_TAGS = ("Name", "Surn", "Patr")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+_APOS = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+
+
+@cache
+def analyzer(language: str) -> MorphAnalyzer:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def normalise(word: str) -> str:
+    return word.lower().translate(_APOS).replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def parses(language: str, word: str) -> tuple[Parse, ...]:
+    """All analyses of a word (cached; the word is lower-cased first)."""
+    if language not in ("ru", "uk") or not word:
+        return ()
+    return tuple(analyzer(language).parse(word.lower().translate(_APOS)))
+
+
+def tags_of(parse: Parse) -> frozenset[str]:
+    return frozenset(str(parse.tag).replace(" ", ",").split(","))
+
+
+def name_kind(parse: Parse) -> str | None:
+    """'Name', 'Surn' or 'Patr' when the analysis is a personal name."""
+    tags = tags_of(parse)
+    return next((t for t in NAME_TAGS if t in tags), None)
+
+
+def lemmas(language: str, word: str) -> frozenset[str]:
+    """Every normal form the word may have, plus the word itself (for unknown names)."""
+    base = normalise(word)
+    return frozenset({base, *(normalise(p.normal_form) for p in parses(language, word))})
+
+
+def best_lemma(language: str, word: str, prefer: tuple[str, ...] = NAME_TAGS) -> str:
+    """The most likely normal form, preferring analyses that carry one of the preferred tags."""
+    ps = parses(language, word)
+    if not ps:
+        return normalise(word)
+    preferred = [p for p in ps if tags_of(p) & set(prefer)]
+    return normalise((preferred or ps)[0].normal_form)
+
+
+def is_common_word(language: str, word: str) -> bool:
+    """True when the dictionary knows the word as something other than a name or a place."""
+    return any(
+        p.is_known and not (tags_of(p) & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
+        for p in parses(language, word)
+    )
+
+
+def features(parse: Parse) -> tuple[str | None, str | None, str | None]:
+    """(case, number, gender) of one analysis."""
+    tags = tags_of(parse)
+    case = next((c for c in CASES if c in tags), None)
+    number = "plur" if "plur" in tags else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in tags), None)
+    return case, number, gender
+
+
+def inflect(language: str, lemma: str, kind: str | None, grammemes: set[str]) -> str:
+    """Put a surrogate lemma into the wanted case/number/gender; fall back to the lemma."""
+    if language not in ("ru", "uk"):
+        return lemma
+    ps = parses(language, lemma)
+    ranked = sorted(ps, key=lambda p: (kind is not None and kind not in tags_of(p), -p.score))
+    for p in ranked:
+        for wanted in (grammemes, grammemes - {"femn", "masc", "neut"}, grammemes & set(CASES)):
+            if not wanted:
+                continue
+            try:
+                form = p.inflect(wanted)
+            except ValueError:
+                form = None
+            if form is not None:
+                return form.word
+    return lemma.lower()

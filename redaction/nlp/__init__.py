@@ -1,0 +1,1 @@
+"""NER pipelines (spaCy) per language, loaded lazily once per process."""

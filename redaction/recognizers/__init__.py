@@ -1,0 +1,39 @@
+"""Recognisers for identifiers that NER does not cover; the registry picks them per language.
+
+Adding an identifier kind = adding a module here and listing its class in RECOGNIZERS.
+"""
+
+from __future__ import annotations
+
+from redaction.recognizers.address import AddressRecognizer
+from redaction.recognizers.base import Recognizer
+from redaction.recognizers.callsign import CallsignRecognizer
+from redaction.recognizers.date import DateRecognizer
+from redaction.recognizers.email import EmailRecognizer
+from redaction.recognizers.handle import HandleRecognizer
+from redaction.recognizers.id_number import IdNumberRecognizer
+from redaction.recognizers.military_unit import MilitaryUnitRecognizer
+from redaction.recognizers.names import NameRecognizer
+from redaction.recognizers.ner import NerRecognizer
+from redaction.recognizers.phone import PhoneRecognizer
+from redaction.recognizers.plate import PlateRecognizer
+from redaction.recognizers.url import UrlRecognizer
+
+RECOGNIZERS: tuple[Recognizer, ...] = (
+    NerRecognizer(),
+    NameRecognizer(),
+    EmailRecognizer(),
+    UrlRecognizer(),
+    HandleRecognizer(),
+    PhoneRecognizer(),
+    MilitaryUnitRecognizer(),
+    CallsignRecognizer(),
+    IdNumberRecognizer(),
+    PlateRecognizer(),
+    AddressRecognizer(),
+    DateRecognizer(),
+)
+
+
+def recognizers_for(language: str) -> list[Recognizer]:
+    return [r for r in RECOGNIZERS if language in r.languages]

@@ -1,0 +1,36 @@
+"""Street addresses: street-type word plus name and house/flat numbers, in either order."""
+
+from redaction.labels import ADDRESS
+from redaction.recognizers.base import Pattern, PatternRecognizer
+
+_CAP = r"[A-ZА-ЯЁІЇЄҐ0-9][\w'’.-]*"
+_STREET_RU_UK = (
+    r"(?:ул\.|улиц[аыуеой]\w*|вул\.|вулиц[яіюеьой]\w*|просп?\.|проспект\w*|пр-т|пер\.|переул\w*|"
+    r"пров\.|провул\w*|бульв?\.|бульвар\w*|б-р|шоссе|шосе|пл\.|площад[ьи]\w*|площ[аіу]\w*|наб\.|"
+    r"набережн\w+|мкр\.?|микрорайон\w*|мікрорайон\w*|квартал\w*|тупик\w*|туп\.|проезд\w*|проїзд\w*)"
+)
+_HOUSE = (
+    r"(?:,?\s*(?:д\.|дом|будинок|буд\.|б\.)?\s*№?\s*\d{1,4}[а-яa-zієї]?(?:[/-]\d{1,4}[а-яa-z]?)?"
+    r"(?:\s*,?\s*(?:корп\.|корпус|стр\.|к\.)\s*\d{1,3})?"
+    r"(?:\s*,?\s*(?:кв\.|квартира|квартиру|квартире|квартирі|apt\.?|apartment|flat)\s*\d{1,4})?)?"
+)
+_STREET_EN = r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.|Drive|Prospekt|Square|Highway|Embankment)"
+
+
+class AddressRecognizer(PatternRecognizer):
+    label = ADDRESS
+    patterns = (
+        # ул. Ленина, 5, кв. 12 / вулиця Шевченка 10
+        Pattern(_STREET_RU_UK + r"\s*" + _CAP + r"(?:\s+" + _CAP + r"){0,2}" + _HOUSE, 0.85),
+        # Садовая улица, 5 / на Садовой улице
+        Pattern(
+            r"\b[А-ЯЁІЇЄҐ][\w'’-]*(?:ая|ой|ий|ый|ій|а|я|ої|ій)\s+(?:улиц\w+|вулиц\w+|проспект\w*|переул\w+|провул\w+|площад\w+|площ[аіу]\w*)"
+            + _HOUSE,
+            0.8,
+            flags=0,
+        ),
+        # 5 Lenin Street, apt. 3 / Lenin Street 5
+        Pattern(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.85, flags=0),
+        Pattern(r"\b(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.75, flags=0),
+        Pattern(r"\b(?:apt\.?|apartment|flat|кв\.|квартира)\s*№?\s*\d{1,4}\b", 0.6),
+    )

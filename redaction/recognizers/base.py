@@ -1,0 +1,64 @@
+"""Declarative recogniser shape (after Presidio's PatternRecognizer): patterns, context, validator.
+
+A subclass lists its regex patterns with a score, the languages it serves and, optionally, context
+words that must appear shortly before a match for patterns marked `needs_context`. `validate` can
+reject a match (checksums, impossible dates). A named group `value` narrows the span to the
+identifier itself, so "в/ч 12345" replaces only the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar, Protocol
+
+from redaction.types import Detection
+
+
+class Recognizer(Protocol):
+    label: str
+    languages: frozenset[str]
+
+    def analyze(self, text: str, language: str) -> list[Detection]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    regex: str
+    score: float
+    needs_context: bool = False
+    flags: int = re.IGNORECASE
+
+
+class PatternRecognizer:
+    label: ClassVar[str]
+    languages: ClassVar[frozenset[str]] = frozenset({"en", "ru", "uk"})
+    patterns: ClassVar[tuple[Pattern, ...]]
+    context: ClassVar[tuple[str, ...]] = ()
+    context_window: ClassVar[int] = 40
+
+    @cached_property
+    def _compiled(self) -> list[tuple[re.Pattern[str], Pattern]]:
+        return [(re.compile(p.regex, p.flags), p) for p in self.patterns]
+
+    def validate(self, value: str) -> bool:
+        """Override to reject matches that only look like the identifier."""
+        return bool(value)
+
+    def has_context(self, text: str, start: int) -> bool:
+        before = text[max(0, start - self.context_window) : start].lower()
+        return any(word in before for word in self.context)
+
+    def analyze(self, text: str, language: str) -> list[Detection]:
+        found = []
+        for regex, pattern in self._compiled:
+            for m in regex.finditer(text):
+                group = "value" if "value" in regex.groupindex and m.group("value") else 0
+                start, end = m.span(group)
+                if start == end or not self.validate(m.group(group)):
+                    continue
+                if pattern.needs_context and not self.has_context(text, m.start()):
+                    continue
+                found.append(Detection(start, end, self.label, pattern.score, type(self).__name__))
+        return found

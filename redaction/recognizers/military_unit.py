@@ -1,0 +1,27 @@
+"""Military unit designations: "в/ч 12345", "в/ч А-1234", "військова частина А1234",
+"military unit 41450", "unit 3057", "155-я бригада", "72nd brigade". Only the number is replaced."""
+
+from redaction.labels import MILITARY_UNIT
+from redaction.recognizers.base import Pattern, PatternRecognizer
+
+_NUMBER = r"(?P<value>[A-ZА-ЯІЇЄ]?-?\d{3,5}(?:-?[A-ZА-ЯІЇЄ])?)"
+_FORMATION = (
+    r"(?:бригад|полк|батальон|батальйон|дивизи|дивізі|арми|армі|корпус|отряд|загон|рот[аыуеіо]|"
+    r"brigade|regiment|battalion|division|army|corps|company|detachment)"
+)
+_ORDINAL = r"(?P<value>\d{1,3})(?:-?(?:я|й|ой|го|ая|ый|ий|ї|га|та|ша|тя|ма|th|st|nd|rd))?"
+
+
+class MilitaryUnitRecognizer(PatternRecognizer):
+    label = MILITARY_UNIT
+    patterns = (
+        Pattern(r"(?:\bв\s?/\s?ч|\bв\.\s?ч\.|\bвч|\bв/ч)\s*№?\s*" + _NUMBER, 0.95),
+        Pattern(r"(?:войсков\w*|військов\w*)\s+част\w*\s*№?\s*" + _NUMBER, 0.95),
+        Pattern(r"\b(?:military\s+)?unit\s+(?:no\.?\s*|number\s+|#\s*)?" + _NUMBER, 0.9),
+        Pattern(r"\bпольов\w+\s+пошт\w+\s*" + _NUMBER, 0.9),
+        Pattern(
+            r"\b" + _ORDINAL + r"\s+(?:(?:[\w-]+)\s+){0,4}?" + _FORMATION + r"\w*",
+            0.85,
+        ),
+        Pattern(r"\b" + _FORMATION + r"\w*\s+№\s*" + r"(?P<value>\d{1,5})", 0.85),
+    )
