@@ -9,8 +9,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+import keys
 from intake import logs
-from intake.api import editor, session, witness
+from intake.api import editor, keyholder, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
 from intake.db.migrate import upgrade
@@ -61,9 +62,21 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
 
+    @app.exception_handler(keys.DecryptionError)
+    async def integrity_error(request: Request, exc: keys.DecryptionError) -> JSONResponse:
+        log.error("stored ciphertext failed its integrity check")
+        return JSONResponse(
+            {
+                "detail": "A stored record failed its integrity check: it may have been "
+                "tampered with. Nothing was changed. Tell the administrator."
+            },
+            status_code=500,
+        )
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled error on %s", request.scope.get("route").path if request.scope.get("route") else "?", exc_info=exc)
+        route = request.scope.get("route")
+        log.error("unhandled error on %s", getattr(route, "path", "?"), exc_info=exc)
         return JSONResponse(
             {"detail": "Something went wrong on our side. Nothing was saved."}, status_code=500
         )
@@ -80,7 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     app.state.services = build_services(settings)
-    for router in (witness.router, session.router, editor.router):
+    for router in (witness.router, session.router, editor.router, keyholder.router):
         app.include_router(router)
     _install_error_handlers(app)
     return app

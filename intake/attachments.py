@@ -139,8 +139,13 @@ def _decode_pixels(data: bytes, fmt: str) -> Image.Image:
             with Image.open(io.BytesIO(data), formats=[fmt]) as image:
                 image.load()
                 upright = ImageOps.exif_transpose(image)
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-                Image.DecompressionBombWarning) as exc:
+        except (
+            OSError,
+            SyntaxError,
+            ValueError,
+            Image.DecompressionBombError,
+            Image.DecompressionBombWarning,
+        ) as exc:
             raise _corrupt() from exc
     allowed = _MODES[fmt]
     if upright.mode in allowed:
@@ -165,7 +170,8 @@ def _clean_pdf(data: bytes) -> bytes:
             pdf.save(out, fix_metadata_version=False, deterministic_id=True)
     except pikepdf.PasswordError as exc:
         raise AttachmentRejected(
-            "encrypted", "Password-protected PDF files cannot be accepted. Remove the password first."
+            "encrypted",
+            "Password-protected PDF files cannot be accepted. Remove the password first.",
         ) from exc
     except pikepdf.PdfError as exc:
         raise _corrupt() from exc

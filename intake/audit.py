@@ -31,4 +31,6 @@ def record_event(db: Session, *, actor: str, action: str, details: dict) -> Audi
 
 
 def entries(db: Session) -> list[tuple[dict, str]]:
-    return [(row.entry, row.hash) for row in db.scalars(select(AuditEntry).order_by(AuditEntry.seq))]
+    return [
+        (row.entry, row.hash) for row in db.scalars(select(AuditEntry).order_by(AuditEntry.seq))
+    ]

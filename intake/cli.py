@@ -128,3 +128,75 @@ def reset(username: str, password_file: PasswordFile = None) -> None:
         except IntakeError as exc:
             raise _fail(exc) from None
     typer.echo(f"Reset '{username}'. New TOTP secret (shown once): {secret}")
+
+
+keyholder_app = typer.Typer(
+    no_args_is_help=True, help="Sealed exports and imports for key holders (no plaintext)."
+)
+app.add_typer(keyholder_app, name="keyholder")
+
+
+@keyholder_app.command("server-key")
+def server_key() -> None:
+    """Print the export-signing public key, to hand to key holders in person."""
+    typer.echo(_services().vault.signing.verify_key().to_text())
+
+
+@keyholder_app.command("export")
+def export_command(
+    output: Annotated[typer.FileBinaryWrite, typer.Option("--output", "-o")],
+    status: Annotated[str | None, typer.Option(help="Only records with this status.")] = None,
+) -> None:
+    """Write a signed export of sealed records for offline decryption or rotation."""
+    from intake.services.keyholder import export
+
+    services = _services()
+    with services.sessions() as db:
+        output.write(export(db, services, actor="cli", status=status))
+    typer.echo(f"Export written to {output.name}.")
+
+
+@keyholder_app.command("import")
+def import_command(
+    import_file: Annotated[typer.FileBinaryRead, typer.Argument(help="From `keys rewrap`.")],
+    export_file: Annotated[
+        typer.FileBinaryRead, typer.Option("--export", help="The export it answers.")
+    ],
+) -> None:
+    """Replace envelopes with re-sealed ones after adding or removing key holders."""
+    from intake.services.keyholder import import_envelopes
+
+    services = _services()
+    with services.sessions() as db:
+        try:
+            count = import_envelopes(
+                db,
+                services,
+                import_data=import_file.read(),
+                export_data=export_file.read(),
+                actor="cli",
+            )
+        except IntakeError as exc:
+            raise _fail(exc) from None
+    typer.echo(f"Replaced {count} envelope(s).")
+
+
+@keyholder_app.command("audit-log")
+def audit_log_command(output: Annotated[typer.FileBinaryWrite, typer.Option("--output", "-o")]):
+    """Write the audit log as JSON lines, for `python -m keys verify-log`."""
+    from intake.services.keyholder import audit_log
+
+    services = _services()
+    with services.sessions() as db:
+        output.write(audit_log(db))
+
+
+@app.command("rotate-editorial-key")
+def rotate_editorial_key() -> None:
+    """New editorial key; re-encrypts pseudonymised text while the service keeps running."""
+    from intake.services.keyholder import rotate_editorial_key as rotate
+
+    services = _services()
+    with services.sessions() as db:
+        key_id, count = rotate(db, services, actor="cli")
+    typer.echo(f"Editorial key {key_id} is now current; re-encrypted {count} item(s).")

@@ -15,7 +15,7 @@ from pathlib import Path
 class RedactingFormatter(logging.Formatter):
     """Drops exception messages and arguments from tracebacks, keeping types and frames."""
 
-    def formatException(self, ei) -> str:  # noqa: N802 - logging's API name
+    def formatException(self, ei) -> str:
         _, exc, tb = ei
         lines = ["Traceback (most recent call last):"]
         for frame in traceback.extract_tb(tb):
@@ -28,7 +28,7 @@ class RedactingFormatter(logging.Formatter):
         lines.append(" <- ".join(names) + " (message withheld)")
         return "\n".join(lines)
 
-    def formatStack(self, stack_info: str) -> str:  # noqa: N802
+    def formatStack(self, stack_info: str) -> str:
         return "(stack withheld)"
 
 

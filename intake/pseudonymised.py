@@ -40,7 +40,9 @@ class PseudonymisedText:
             delta = sum(
                 (s.out_end - s.out_start) - (s.end - s.start) for s in new if s.end <= old.start
             )
-            shifted.append(Pseudonym(old.start + delta, old.end + delta, old.label, old.replacement))
+            shifted.append(
+                Pseudonym(old.start + delta, old.end + delta, old.label, old.replacement)
+            )
         added = [Pseudonym(s.out_start, s.out_end, s.label, s.replacement) for s in new]
         return PseudonymisedText(result.text, tuple(sorted(shifted + added, key=lambda p: p.start)))
 

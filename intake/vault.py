@@ -26,6 +26,7 @@ class Vault:
     editorial: keys.EditorialKeyring
     receipt_salt: bytes
     link_key: bytes | None
+    signing: keys.SigningKey
 
 
 def _read_or_create_secret(path: Path, size: int) -> bytes:
@@ -103,4 +104,5 @@ def open_vault(settings: Settings) -> Vault:
         editorial=keys.EditorialKeyring.load_or_create(settings.key_dir / "editorial"),
         receipt_salt=_read_or_create_secret(settings.key_dir / "receipt.salt", 32),
         link_key=link_key,
+        signing=keys.SigningKey.load_or_create(settings.key_dir),
     )

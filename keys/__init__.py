@@ -9,6 +9,7 @@ from keys.aead import DataKey, open, seal
 from keys.editorial import EditorialKey, EditorialKeyring
 from keys.envelope import Recipients, Share, combine_shares, unwrap, unwrap_share, wrap
 from keys.errors import DecryptionError, KeyFileError
+from keys.export import ExportRecord
 from keys.hpke_suites import Suite
 from keys.keypair import PrivateKey, PublicKey
 from keys.receipts import (
@@ -26,6 +27,7 @@ __all__ = [
     "DecryptionError",
     "EditorialKey",
     "EditorialKeyring",
+    "ExportRecord",
     "KeyFileError",
     "PrivateKey",
     "PublicKey",

@@ -42,17 +42,18 @@ class DataKey:
     __hash__ = None  # type: ignore[assignment]
 
 
-def encrypt(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
-    """Raw AES-256-GCM: returns nonce || ciphertext+tag."""
+def encrypt(key: bytes, plaintext: bytes, aad: bytes, prefix: bytes = b"") -> bytes:
+    """Raw AES-256-GCM: returns prefix || nonce || ciphertext+tag (one copy, for 1 MB items)."""
     nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+    return b"".join((prefix, nonce, AESGCM(key).encrypt(nonce, plaintext, aad)))
 
 
-def decrypt(key: bytes, blob: bytes, aad: bytes) -> bytes:
-    """Inverse of :func:`encrypt`; raises ``InvalidTag`` on any mismatch."""
+def decrypt(key: bytes, blob: bytes | memoryview, aad: bytes) -> bytes:
+    """Inverse of :func:`encrypt` (without prefix); raises ``InvalidTag`` on any mismatch."""
     if len(blob) < NONCE_BYTES + 16:
         raise InvalidTag
-    return AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
+    view = memoryview(blob)  # slicing a view avoids copying large ciphertexts
+    return AESGCM(key).decrypt(view[:NONCE_BYTES], view[NONCE_BYTES:], aad)
 
 
 def _aad(record_id: str, item: str) -> bytes:
@@ -61,8 +62,7 @@ def _aad(record_id: str, item: str) -> bytes:
 
 def seal(data_key: DataKey, plaintext: bytes, *, record_id: str, item: str) -> bytes:
     """Encrypt one item of one testimony (original, memory, follow-up-3, ...)."""
-    blob = encrypt(data_key._key, plaintext, _aad(record_id, item))
-    return bytes([SEAL_VERSION]) + blob
+    return encrypt(data_key._key, plaintext, _aad(record_id, item), bytes([SEAL_VERSION]))
 
 
 def open(data_key: DataKey, blob: bytes, *, record_id: str, item: str) -> bytes:
@@ -70,7 +70,7 @@ def open(data_key: DataKey, blob: bytes, *, record_id: str, item: str) -> bytes:
     if not blob or blob[0] != SEAL_VERSION:
         raise DecryptionError(f"item {item!r} of record {record_id!r}: unknown format version")
     try:
-        return decrypt(data_key._key, blob[1:], _aad(record_id, item))
+        return decrypt(data_key._key, memoryview(blob)[1:], _aad(record_id, item))
     except InvalidTag:
         raise DecryptionError(
             f"item {item!r} of record {record_id!r} does not decrypt: wrong data key, "

@@ -116,9 +116,8 @@ class EditorialKeyring:
 
     def seal(self, plaintext: bytes, *, record_id: str, item: str) -> bytes:
         key_id = bytes.fromhex(self.current_key_id)
-        return bytes([VERSION]) + key_id + encrypt(
-            self._keys[key_id], plaintext, _aad(key_id, record_id, item)
-        )
+        return encrypt(self._keys[key_id], plaintext, _aad(key_id, record_id, item),
+                       bytes([VERSION]) + key_id)
 
     def key_id_of(self, blob: bytes) -> str:
         if len(blob) < 1 + KEY_ID_BYTES or blob[0] != VERSION:
@@ -139,7 +138,8 @@ class EditorialKeyring:
                 "is not in the keyring (retired, or data tampered with)"
             )
         try:
-            return decrypt(key, blob[1 + KEY_ID_BYTES :], _aad(key_id, record_id, item))
+            return decrypt(key, memoryview(blob)[1 + KEY_ID_BYTES :],
+                           _aad(key_id, record_id, item))
         except InvalidTag:
             raise DecryptionError(
                 f"editorial item {item!r} of record {record_id!r} does not decrypt: "

@@ -6,11 +6,13 @@ always get the whole key. Every slot's HPKE ``info`` binds the format version, r
 id, suite, role, share index, threshold and a key-check value, so a slot cannot be
 moved to another record, role or recipient. The key-check value (HKDF of the data key)
 commits the envelope to one data key: all recipients provably get the same key, and
-combined shares are verified before use.
+combined shares are verified before use. Finally a MAC under a key derived from the
+data key covers the whole envelope, so any recipient detects a change to *any* slot.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,6 +76,8 @@ class Envelope:
     threshold: int
     key_check: bytes
     slots: tuple[_Slot, ...]
+    body: bytes = field(repr=False)
+    mac: bytes = field(repr=False)
 
     def holder_ids(self) -> list[str]:
         return [s.key_id for s in self.slots if s.role != EXTRA]
@@ -84,6 +88,11 @@ class Envelope:
 
 def key_check(data_key: DataKey, record_id: str) -> bytes:
     return hkdf(data_key._key, frame(b"tk-key-check", VERSION, record_id))
+
+
+def _mac(data_key: DataKey, body: bytes) -> bytes:
+    mac_key = hkdf(data_key._key, frame(b"tk-envelope-mac", VERSION))
+    return hmac.new(mac_key, body, hashlib.sha256).digest()
 
 
 def _info(record_id: str, slot_role: str, suite: Suite, index: int, threshold: int,
@@ -100,9 +109,11 @@ def _seal_slot(pk: PublicKey, role: str, index: int, threshold: int, payload: by
             "ct": b64e(pk.encrypt(payload, info))}
 
 
-def _encode(record_id: str, threshold: int, check: bytes, slots: list[dict]) -> bytes:
-    return dumps({"format": FORMAT, "version": VERSION, "record_id": record_id,
-                  "threshold": threshold, "key_check": b64e(check), "slots": slots})
+def _encode(data_key: DataKey, record_id: str, threshold: int, slots: list[dict]) -> bytes:
+    body = {"format": FORMAT, "version": VERSION, "record_id": record_id,
+            "threshold": threshold, "key_check": b64e(key_check(data_key, record_id)),
+            "slots": slots}
+    return dumps({**body, "mac": b64e(_mac(data_key, dumps(body)))})
 
 
 def wrap(data_key: DataKey, *, record_id: str, recipients: Recipients,
@@ -118,14 +129,15 @@ def wrap(data_key: DataKey, *, record_id: str, recipients: Recipients,
         slots = [_seal_slot(pk, SHARE, i, m, value, record_id, check)
                  for pk, (i, value) in zip(recipients.holders, shares, strict=True)]
     slots += [_seal_slot(pk, EXTRA, 0, 0, data_key._key, record_id, check) for pk in extra]
-    return _encode(record_id, m, check, slots)
+    return _encode(data_key, record_id, m, slots)
 
 
 def parse(envelope: bytes, record_id: str) -> Envelope:
     """Validate structure and record binding; DecryptionError if malformed or misplaced."""
     try:
         obj = fields(loads_canonical(envelope, "envelope"), "envelope", format=str,
-                     version=int, record_id=str, threshold=int, key_check=str, slots=list)
+                     version=int, record_id=str, threshold=int, key_check=str, slots=list,
+                     mac=str)
         if obj["format"] != FORMAT or obj["version"] != VERSION:
             raise ValueError("unknown envelope format or version")
         slots = []
@@ -133,8 +145,9 @@ def parse(envelope: bytes, record_id: str) -> Envelope:
             fields(s, "envelope slot", role=str, key_id=str, suite=str, index=int, ct=str)
             slots.append(_Slot(s["role"], s["key_id"], Suite(s["suite"]), s["index"],
                                b64d(s["ct"])))
+        mac = b64d(obj.pop("mac"))
         env = Envelope(obj["record_id"], obj["threshold"], b64d(obj["key_check"]),
-                       tuple(slots))
+                       tuple(slots), dumps(obj), mac)
         _check_shape(env)
     except ValueError as exc:
         raise DecryptionError(f"envelope for record {record_id!r} is corrupt: {exc}") from None
@@ -186,6 +199,8 @@ def _verified(env: Envelope, key: bytes) -> DataKey:
             f"data key for record {env.record_id!r} fails its key check "
             "(corrupt share or forged envelope)"
         )
+    if not hmac.compare_digest(_mac(dk, env.body), env.mac):
+        raise DecryptionError(f"envelope of record {env.record_id!r} was modified")
     return dk
 
 
@@ -244,7 +259,7 @@ def rewrap(envelope: bytes, data_key: DataKey, *, record_id: str,
     _verified(env, data_key._key)
     fresh = parse(wrap(data_key, record_id=record_id, recipients=recipients), record_id)
     slots = [*fresh.slots, *(s for s in env.slots if s.role == EXTRA)]
-    return _encode(record_id, fresh.threshold, fresh.key_check, [
+    return _encode(data_key, record_id, fresh.threshold, [
         {"role": s.role, "key_id": s.key_id, "suite": str(s.suite), "index": s.index,
          "ct": b64e(s.ct)} for s in slots
     ])

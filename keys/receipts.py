@@ -61,7 +61,7 @@ def _aad(record_id: str) -> bytes:
 def seal_private_key(private_key: PrivateKey, *, secret: bytes, record_id: str) -> bytes:
     """Encrypt the witness's per-record private key under HKDF(receipt secret)."""
     key = kdf.hkdf(secret, b"tk-witness-key-1")
-    return bytes([SEALED_KEY_VERSION]) + encrypt(key, private_key.to_bytes(), _aad(record_id))
+    return encrypt(key, private_key.to_bytes(), _aad(record_id), bytes([SEALED_KEY_VERSION]))
 
 
 def open_private_key(blob: bytes, *, secret: bytes, record_id: str) -> PrivateKey:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
 
 NAME_TAGS = ("Name", "Surn", "Patr")
+# Parts of speech a personal or place name never is.
+FUNCTION_TAGS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "VERB", "INFN", "GRND", "PRTF", "PRTS", "COMP", "NUMR"})
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _APOS = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 

@@ -9,7 +9,9 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 APOSTROPHES = "'’ʼ`"
 WORD_RE = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"[" + APOSTROPHES + r"]s$|(?<=s)[" + APOSTROPHES + r"]$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…]\s*$|\n\s*$|[:;]\s*[\"«“„]?\s*$|^\s*[-–—•*]?\s*[\"«“„(]?\s*$")
+_SENTENCE_END = re.compile(
+    r"(?:[.!?…:;][»\"”')\]]*\s*|\n\s*|^\s*)(?:[-–—•*]\s*)?[\"«“„(\[']?\s*$|[\"«“„]\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ def words(text: str, *, english: bool = False) -> list[Word]:
 
 def is_sentence_start(text: str, pos: int) -> bool:
     """True when the word at pos opens a sentence, a line, a quote or a list item."""
-    return bool(_SENTENCE_END.search(text[max(0, pos - 6) : pos])) or not text[:pos].strip()
+    return bool(_SENTENCE_END.search(text[max(0, pos - 8) : pos])) or not text[:pos].strip()
 
 
 def is_capitalised(word: str) -> bool:

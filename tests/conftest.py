@@ -18,10 +18,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 import keys
-from keys import kdf
 from intake.app import create_app
 from intake.config import Settings
 from intake.db.engine import make_engine
+from keys import kdf
 
 TEST_DATABASE_URL = os.environ.get("TESTIMONY_TEST_DATABASE_URL")
 KEYHOLDER_PASSPHRASE = "correct horse battery staple"

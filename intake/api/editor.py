@@ -54,7 +54,9 @@ def queue(
     )
 
 
-@router.get("/testimonies/{testimony_id}", response_model=TestimonyOut, dependencies=[Depends(editor)])
+@router.get(
+    "/testimonies/{testimony_id}", response_model=TestimonyOut, dependencies=[Depends(editor)]
+)
 def read(
     testimony_id: str,
     db: Session = Depends(get_db),

@@ -222,7 +222,7 @@ def mark_missed(
         raise InvalidInput("The marked text does not occur in this testimony.")
     for item, holder in texts:
         holder.redacted = updates[item].seal(keyring, record_id=row.id, item=item)
-    assert memory is not None  # noqa: S101 - texts always holds the testimony itself
+    assert memory is not None
     witness_key = keys.PublicKey.from_text(row.witness_public_key)
     row.corrections.append(
         CorrectionRow(
@@ -232,7 +232,10 @@ def mark_missed(
         )
     )
     record_event(
-        db, actor=actor.username, action="mark_missed", details={"testimony": row.id, "label": label}
+        db,
+        actor=actor.username,
+        action="mark_missed",
+        details={"testimony": row.id, "label": label},
     )
     db.commit()
 
@@ -245,7 +248,9 @@ def add_note(
     note = Note(author_id=actor.id, created_at=datetime.now(UTC), body=b"")
     row.notes.append(note)
     db.flush()  # the note id is part of the associated data
-    note.body = services.vault.editorial.seal(body.encode(), record_id=row.id, item=f"note/{note.id}")
+    note.body = services.vault.editorial.seal(
+        body.encode(), record_id=row.id, item=f"note/{note.id}"
+    )
     db.commit()
 
 

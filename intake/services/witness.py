@@ -133,9 +133,7 @@ def submit_testimony(
 
 def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, keys.ReceiptKeys]:
     if not isinstance(receipt, str) or not looks_valid(receipt):
-        raise ReceiptNotFound(
-            "This is not a valid receipt code: it should be seven English words."
-        )
+        raise ReceiptNotFound("This is not a valid receipt code: it should be seven English words.")
     receipt_keys = keys.derive_receipt_keys(normalise(receipt), services.vault.receipt_salt)
     services.limiter.check_receipt(receipt_keys.lookup)
     row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
@@ -204,9 +202,7 @@ def add_followup(
         data_key, result.memory.to_json().encode(), record_id=row.id, item="memory"
     )
     row.corrections.clear()  # now folded into the memory
-    row.attachments.extend(
-        _sealed_attachments(data_key, row.id, uploads, len(row.attachments) + 1)
-    )
+    row.attachments.extend(_sealed_attachments(data_key, row.id, uploads, len(row.attachments) + 1))
     try:
         db.commit()
     except IntegrityError:

@@ -90,7 +90,8 @@ def main(
     ] = False,
 ) -> None:
     """Evaluate the pseudonymiser: recall, keep rate, token precision, leaking documents."""
-    console = Console()
+    # Piped output (CI logs, RESULTS.md) would otherwise be squeezed into 80 columns.
+    console = Console() if sys.stdout.isatty() else Console(width=160)
     names = [c.value for c in corpus] if corpus else list(CORPORA)
     corpora = _load(names, data, testimonies or default_testimony_files(), limit, console)
     if not corpora:

@@ -10,16 +10,22 @@ _INTRO = (
     r"went\s+by|known\s+as)"
 )
 _QUOTED = r"[«\"“„'‘](?P<value>[^«»\"“”„'‘’\n]{1,30})[»\"”'’]"
+_LINK = r"(?:(?:у\s+него\s+|у\s+нього\s+|в\s+нього\s+)?(?:был|была|був|була|is|was|—)\s+)?"
 _BARE = r"(?P<value>[^\W\d_][\w-]{1,24})"
+
+
+# Words that can follow the trigger without being the callsign ("позывной у него", "my callsign is").
+_NOT_CALLSIGNS = frozenset(
+    "у в его её її його ему мой мій моя свой свій свою him her his the a was is and и і та не no".split()
+)
 
 
 class CallsignRecognizer(PatternRecognizer):
     label = CALLSIGN
     patterns = (
-        Pattern(_INTRO + r"\s*(?:[:—–-]\s*)?(?:был\s+|була\s+|був\s+|—\s*)?" + _QUOTED, 0.95),
-        Pattern(_INTRO + r"\s*(?:[:—–-]\s*)?(?:был\s+|була\s+|був\s+|is\s+|was\s+)?" + _BARE, 0.9),
+        Pattern(_INTRO + r"\b\s*(?:[:—–-]\s*)?" + _LINK + _QUOTED, 0.95),
+        Pattern(_INTRO + r"\b(?:\s*[:—–-])?\s+" + _LINK + _BARE, 0.9),
     )
 
     def validate(self, value: str) -> bool:
-        # "позывной у него был ..." - skip function words that follow the trigger.
-        return value.lower() not in {"у", "его", "її", "его", "him", "her", "the", "a", "was", "is", "мой", "мій", "свій", "свой"}
+        return value.lower() not in _NOT_CALLSIGNS

@@ -3,7 +3,7 @@
 from redaction.labels import ID
 from redaction.recognizers.base import Pattern, PatternRecognizer
 
-_VALUE = r"(?P<value>(?:[A-ZА-ЯІЇЄ]{1,3}[\s№-]*)?\d[\d\s-]{4,16}\d|[A-ZА-ЯІЇЄ]{1,3}\s*№?\s*\d{5,10})"
+_VALUE = r"(?<!\w)(?P<value>(?:[A-ZА-ЯІЇЄ]{1,3}[\s№-]*)?\d[\d\s-]{4,16}\d)(?!\w)"
 
 
 class IdNumberRecognizer(PatternRecognizer):
@@ -12,12 +12,12 @@ class IdNumberRecognizer(PatternRecognizer):
         "паспорт", "passport", "серия", "серії", "серія", "id", "ідентиф", "идентиф", "инн", "іпн",
         "рнокпп", "снилс", "жетон", "жетона", "личный номер", "особистий номер", "військовий квиток",
         "военный билет", "военного билета", "військового квитка", "service number", "serial number",
-        "номер", "№", "number", "license", "licence", "водительск", "посвідчення", "удостоверени",
+        "license", "licence", "водительск", "посвідчення", "удостоверени", "табельн", "dog tag",
         "свідоцтв", "свидетельств", "card", "картк", "карт", "рахун", "счёт", "счет", "iban", "account",
     )
     context_window = 48
     patterns = (
-        Pattern(_VALUE, 0.85, needs_context=True),
+        Pattern(_VALUE, 0.92, needs_context=True, flags=0),
         Pattern(r"\bUA\d{2}(?:\s?\d{4}){6}\s?\d{1,3}\b", 0.95),  # Ukrainian IBAN
         Pattern(r"\b\d{4}[\s-]\d{4}[\s-]\d{4}[\s-]\d{4}\b", 0.8),  # payment card
         Pattern(r"\b\d{3}-\d{3}-\d{3}\s\d{2}\b", 0.9),  # SNILS

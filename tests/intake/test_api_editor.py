@@ -130,7 +130,9 @@ def test_notes_are_kept_and_shown(client: TestClient, api_login) -> None:
         json={"body": "Check dates with the lawyer."},
         headers=headers,
     )
-    notes = client.get(f"/api/v1/editor/testimonies/{testimony_id}", headers=headers).json()["notes"]
+    notes = client.get(f"/api/v1/editor/testimonies/{testimony_id}", headers=headers).json()[
+        "notes"
+    ]
     assert notes[0]["body"] == "Check dates with the lawyer."
 
 
@@ -187,10 +189,13 @@ def test_wrong_totp_or_password_is_401(client: TestClient, make_account) -> None
             json={"username": creds.username, "password": password, "totp": code},
         )
         assert response.status_code == 401
-    assert client.post(
-        "/api/v1/session",
-        json={"username": "nobody", "password": creds.password, "totp": creds.totp()},
-    ).status_code == 401
+    assert (
+        client.post(
+            "/api/v1/session",
+            json={"username": "nobody", "password": creds.password, "totp": creds.totp()},
+        ).status_code
+        == 401
+    )
 
 
 def test_a_totp_code_cannot_be_replayed(client: TestClient, make_account) -> None:

@@ -119,10 +119,9 @@ def test_failure_half_way_stores_nothing(client: TestClient, monkeypatch) -> Non
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(keys, "seal_private_key", broken)
-    with pytest.raises(RuntimeError):
+    with monkeypatch.context() as patch, pytest.raises(RuntimeError):
+        patch.setattr(keys, "seal_private_key", broken)
         client.post("/api/v1/testimonies", json={"text": STORY})
-    monkeypatch.undo()
     assert count(client, Testimony) == 0
 
 
@@ -130,19 +129,17 @@ def test_failed_followup_leaves_the_testimony_as_it_was(client: TestClient, monk
     receipt = submit(client)
     import intake.services.witness as witness_service
 
-    monkeypatch.setattr(
-        witness_service.PseudonymisedText, "seal", lambda *a, **k: (_ for _ in ()).throw(OSError())
-    )
-    with pytest.raises(OSError):
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch, pytest.raises(OSError):
+        patch.setattr(witness_service.PseudonymisedText, "seal", broken)
         client.post("/api/v1/receipts/messages", json={"receipt": receipt, "text": "more"})
-    monkeypatch.undo()
     assert count(client, Message) == 0
     assert client.post("/api/v1/receipts/status", json={"receipt": receipt}).status_code == 200
 
 
-def test_server_error_is_500_with_a_message_that_quotes_nothing(
-    app, monkeypatch
-) -> None:
+def test_server_error_is_500_with_a_message_that_quotes_nothing(app, monkeypatch) -> None:
     import intake.services.witness as witness_service
 
     def broken(*args, **kwargs):

@@ -8,6 +8,7 @@ import keys
 from keys import kdf
 
 FAST = kdf.Argon2Params(memory_kib=64, time_cost=1, parallelism=1)
+PRODUCTION_KDF = (kdf.KEYFILE_KDF, kdf.RECEIPT_KDF)  # captured before any monkeypatch
 
 
 @pytest.fixture(autouse=True)

@@ -91,8 +91,12 @@ def opus_with_tags() -> bytes:
     vendor = b"test"
     comment = f"ARTIST={CANARY}".encode()
     tags = (
-        b"OpusTags" + struct.pack("<I", len(vendor)) + vendor
-        + struct.pack("<I", 1) + struct.pack("<I", len(comment)) + comment
+        b"OpusTags"
+        + struct.pack("<I", len(vendor))
+        + vendor
+        + struct.pack("<I", 1)
+        + struct.pack("<I", len(comment))
+        + comment
     )
     pages = []
     for sequence, (packet, position) in enumerate([(head, 0), (tags, 0), (b"\xf8", 960)]):

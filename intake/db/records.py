@@ -1,0 +1,44 @@
+"""Sealed records as key holders receive them: envelopes and ciphertexts, never plaintext."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from intake.db.engine import make_engine, make_sessionmaker
+from intake.db.models import Testimony
+from keys.export import ExportRecord
+
+
+def export_records(db: Session, *, status: str | None = None) -> Iterator[ExportRecord]:
+    query = select(Testimony).options(
+        selectinload(Testimony.messages), selectinload(Testimony.attachments)
+    )
+    if status is not None:
+        query = query.where(Testimony.status == status)
+    for row in db.scalars(query.order_by(Testimony.submitted_on, Testimony.id)):
+        items = {"original": row.original, "memory": row.memory}
+        items |= {f"message/{m.seq}": m.original for m in row.messages}
+        items |= {f"attachment/{a.seq}": a.content for a in row.attachments}
+        yield ExportRecord(
+            record_id=row.id,
+            envelope=row.envelope,
+            items=items,
+            meta={
+                "language": row.language,
+                "status": row.status,
+                "submitted_on": row.submitted_on.isoformat(),
+            },
+        )
+
+
+def database_records(url: str) -> Iterator[ExportRecord]:
+    """For ``python -m keys decrypt --database URL`` on a machine the key holder trusts."""
+    engine = make_engine(url)
+    try:
+        with make_sessionmaker(engine)() as db:
+            yield from export_records(db)
+    finally:
+        engine.dispose()

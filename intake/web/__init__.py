@@ -1,0 +1,1 @@
+"""HTML front end: witness pages (no JavaScript, no cookies) and the editors' desk."""

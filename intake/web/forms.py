@@ -1,0 +1,133 @@
+"""Witness multipart forms, parsed in memory with hard limits.
+
+Starlette spools uploads above 1 MB to temporary files: plaintext evidence on the server's
+disk before it is encrypted. This parser keeps everything in memory, stops counting bytes at
+the configured limits, and only ever holds ``max_files`` files of ``max_file_bytes``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fastapi import Request
+from python_multipart.exceptions import MultipartParseError
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+from intake.config import Settings
+from intake.services.witness import Upload
+from intake.web.errors import FormRejected
+
+TEXT_FIELDS = frozenset({"text", "language", "receipt"})
+FILE_FIELD = "attachments"
+MAX_FIELD_BYTES = 4  # per character: the text limit is in characters, UTF-8 needs up to four
+
+
+@dataclass
+class WitnessForm:
+    fields: dict[str, str] = field(default_factory=dict)
+    files: list[Upload] = field(default_factory=list)
+
+
+@dataclass
+class _Part:
+    name: str = ""
+    filename: str | None = None
+    content_type: str = ""
+    data: bytearray = field(default_factory=bytearray)
+
+
+class _Collector:
+    """python-multipart callbacks that build a ``WitnessForm`` within the limits."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.form = WitnessForm()
+        self.part = _Part()
+        self.headers: dict[bytes, bytes] = {}
+        self.header_name = b""
+        self.header_value = b""
+        self.field_limit = settings.max_text_chars * MAX_FIELD_BYTES
+        self.rejection: str | None = None  # error code once a limit was crossed
+
+    def on_part_begin(self) -> None:
+        self.part = _Part()
+        self.headers = {}
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self.header_name += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self.header_value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self.headers[self.header_name.lower()] = self.header_value
+        self.header_name = self.header_value = b""
+
+    def on_headers_finished(self) -> None:
+        _, options = parse_options_header(self.headers.get(b"content-disposition", b""))
+        self.part.name = options.get(b"name", b"").decode("utf-8", "replace")
+        if b"filename" in options:
+            self.part.filename = options[b"filename"].decode("utf-8", "replace")
+            self.part.content_type = self.headers.get(b"content-type", b"").decode("latin-1")
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        part = self.part
+        is_file = part.filename is not None
+        limit = self.settings.max_attachment_bytes if is_file else self.field_limit
+        if len(part.data) + (end - start) > limit:
+            # Keep reading (discarding) so the browser gets our page, not a reset connection.
+            self.rejection = "file_too_large" if is_file else "text_too_long"
+            part.data.clear()
+            return
+        part.data.extend(data[start:end])
+
+    def on_part_end(self) -> None:
+        part = self.part
+        if part.filename is not None:
+            if part.name == FILE_FIELD and (part.filename or part.data):  # "" = no file chosen
+                self.form.files.append(Upload(part.filename, part.content_type, bytes(part.data)))
+        elif part.name in TEXT_FIELDS:
+            self.form.fields[part.name] = part.data.decode("utf-8", "replace")
+
+
+async def read_witness_form(request: Request, settings: Settings) -> WitnessForm:
+    """Parse a witness form; raise ``FormRejected`` with a code the error page translates."""
+    content_type, options = parse_options_header(request.headers.get("content-type", ""))
+    if content_type != b"multipart/form-data" or b"boundary" not in options:
+        raise FormRejected("malformed", "The form was not sent as multipart/form-data.", 400)
+    max_body = (settings.max_attachments + 1) * settings.max_attachment_bytes + (
+        settings.max_text_chars * MAX_FIELD_BYTES * 2
+    )
+    if int(request.headers.get("content-length") or 0) > max_body:
+        raise FormRejected("too_large", "The form is larger than the service accepts.", 413)
+    collector = _Collector(settings)
+    parser = MultipartParser(
+        options[b"boundary"],
+        {
+            name: getattr(collector, name)
+            for name in (
+                "on_part_begin",
+                "on_header_field",
+                "on_header_value",
+                "on_header_end",
+                "on_headers_finished",
+                "on_part_data",
+                "on_part_end",
+            )
+        },
+    )
+    received = 0
+    try:
+        async for chunk in request.stream():
+            received += len(chunk)
+            if received > max_body:
+                raise FormRejected("too_large", "The form is larger than the service accepts.", 413)
+            parser.write(chunk)
+        parser.finalize()
+    except MultipartParseError as exc:
+        raise FormRejected("malformed", "The form could not be read.", 400) from exc
+    if collector.rejection:
+        raise FormRejected(collector.rejection, "A file or the text is over the size limit.", 413)
+    if len(collector.form.files) > settings.max_attachments:
+        raise FormRejected("too_many_files", "Too many files were attached.")
+    return collector.form

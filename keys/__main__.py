@@ -1,0 +1,3 @@
+from keys.cli import app
+
+app(prog_name="python -m keys")

@@ -1,0 +1,124 @@
+"""Document-level consistency: a name detected once is replaced at every other mention.
+
+Person mentions propagate word by word (so a surname alone, or a first name in another case or
+as a diminutive, is caught); other name-like mentions propagate as whole lemmatised phrases.
+A lower-case mention counts only when the word has no ordinary reading (вера the noun stays).
+Mentions inside protected ranges (kept public names) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from redaction import morph
+from redaction.labels import CALLSIGN, NAME_LIKE, PERSON
+from redaction.surrogates import canonical_first_name
+from redaction.text import Word, is_capitalised, words
+from redaction.types import Detection
+
+_MIN_LEN = 2
+
+
+def word_keys(language: str, word: str) -> frozenset[str]:
+    """Every lemma a word may stand for, diminutives mapped to the full first name."""
+    if language == "en":
+        lower = morph.normalise(word)
+        return frozenset({lower, canonical_first_name("en", lower)})
+    base = morph.lemmas(language, word)
+    return base | {canonical_first_name(language, lem) for lem in base}
+
+
+def _may_be_lowercase(language: str, word: str) -> bool:
+    return language != "en" and not morph.is_common_word(language, word)
+
+
+def propagate(
+    text: str,
+    detections: Sequence[Detection],
+    language_at: Callable[[int], str],
+    protected: Sequence[tuple[int, int]] = (),
+) -> list[Detection]:
+    """New detections for further mentions of what `detections` found."""
+    tokens = {lang: words(text, english=lang == "en") for lang in {language_at(d.start) for d in detections}}
+    covered = sorted([(d.start, d.end) for d in detections] + list(protected))
+    single: dict[tuple[str, str], str] = {}  # (language, key) -> label
+    phrases: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
+    for d in detections:
+        if d.label not in NAME_LIKE:
+            continue
+        lang = language_at(d.start)
+        inner = [w for w in tokens[lang] if d.start <= w.start and w.end <= d.end and len(w.text) >= _MIN_LEN]
+        if d.label in (PERSON, CALLSIGN) or len(inner) == 1:
+            for w in inner:
+                for key in word_keys(lang, w.text):
+                    single.setdefault((lang, key), d.label)
+        elif inner:
+            phrases[(lang, tuple(word_keys(lang, w.text) for w in inner))] = d.label
+    found: list[Detection] = []
+    for lang, toks in tokens.items():
+        found += _single_mentions(text, lang, toks, single, covered)
+        found += _phrase_mentions(lang, toks, phrases, covered)
+    return found
+
+
+def harmonise(text: str, detections: Sequence[Detection], language_at: Callable[[int], str]) -> list[Detection]:
+    """Give every one-word mention of the same name the label of its most confident mention
+    (NER may call a callsign PERSON in one sentence; the callsign trigger knows better)."""
+    best: dict[tuple[str, str], Detection] = {}
+    keyed: list[tuple[Detection, tuple[str, str] | None]] = []
+    for d in detections:
+        key = None
+        if d.label in NAME_LIKE:
+            lang = language_at(d.start)
+            inner = words(text[d.start : d.end], english=lang == "en")
+            if len(inner) == 1:
+                key = (lang, morph.normalise(inner[0].text) if lang == "en" else morph.best_lemma(lang, inner[0].text))
+                if key not in best or d.score > best[key].score:
+                    best[key] = d
+        keyed.append((d, key))
+    return [
+        Detection(d.start, d.end, best[k].label, d.score, d.source) if k else d for d, k in keyed
+    ]
+
+
+def _inside(start: int, end: int, covered: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in covered)
+
+
+def _single_mentions(
+    text: str,
+    lang: str,
+    toks: list[Word],
+    single: dict[tuple[str, str], str],
+    covered: Sequence[tuple[int, int]],
+) -> list[Detection]:
+    found = []
+    for w in toks:
+        if len(w.text) < _MIN_LEN or _inside(w.start, w.end, covered):
+            continue
+        label = next((single[(lang, k)] for k in word_keys(lang, w.text) if (lang, k) in single), None)
+        if label is None:
+            continue
+        if is_capitalised(w.text) or (label == PERSON and _may_be_lowercase(lang, w.text)):
+            found.append(Detection(w.start, w.end, label, 0.8, "consistency"))
+    return found
+
+
+def _phrase_mentions(
+    lang: str,
+    toks: list[Word],
+    phrases: dict[tuple[str, tuple[frozenset[str], ...]], str],
+    covered: Sequence[tuple[int, int]],
+) -> list[Detection]:
+    found = []
+    for (plang, keys), label in phrases.items():
+        if plang != lang:
+            continue
+        n = len(keys)
+        for i in range(len(toks) - n + 1):
+            window = toks[i : i + n]
+            if not is_capitalised(window[0].text) or _inside(window[0].start, window[-1].end, covered):
+                continue
+            if all(word_keys(lang, w.text) & k for w, k in zip(window, keys, strict=True)):
+                found.append(Detection(window[0].start, window[-1].end, label, 0.8, "consistency"))
+    return found

@@ -1,0 +1,44 @@
+"""Turn overlapping candidate detections into sorted, disjoint spans.
+
+Overlapping candidates are merged into their union (masking more is the safe side); the label
+comes from the most confident, then longest, member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from redaction.types import Detection
+
+_EDGE = " \t\r\n\u00a0.,;:!?()[]{}\"'«»“”„‘’`—–-/\\|*"
+
+
+def _trim(text: str, d: Detection) -> Detection | None:
+    start, end = max(0, d.start), min(len(text), d.end)
+    while start < end and text[start] in _EDGE and not text[start:end].startswith(("+", "@")):
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if start >= end:
+        return None
+    return Detection(start, end, d.label, d.score, d.source)
+
+
+def resolve(text: str, detections: Iterable[Detection]) -> list[Detection]:
+    trimmed = sorted(
+        (t for d in detections if (t := _trim(text, d)) is not None), key=lambda d: (d.start, -d.end)
+    )
+    clusters: list[list[Detection]] = []
+    end = -1
+    for d in trimmed:
+        if clusters and d.start < end:
+            clusters[-1].append(d)
+            end = max(end, d.end)
+        else:
+            clusters.append([d])
+            end = d.end
+    out = []
+    for group in clusters:
+        best = max(group, key=lambda d: (d.score, d.end - d.start))
+        out.append(Detection(group[0].start, max(d.end for d in group), best.label, best.score, best.source))
+    return out

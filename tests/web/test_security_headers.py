@@ -1,0 +1,80 @@
+"""Every response, whatever produced it, carries the security headers and no-store."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from intake.errors import RateLimited
+from intake.security_headers import CONTENT_SECURITY_POLICY, HEADERS
+
+
+class Boom(Exception):
+    pass
+
+
+@pytest.fixture
+def raw_client(app: FastAPI) -> TestClient:
+    """Returns 500 pages instead of re-raising, like a real server."""
+
+    @app.get("/crash-for-test")
+    def crash() -> None:
+        raise Boom("Canary-in-a-traceback")
+
+    with TestClient(app, base_url="https://testserver", raise_server_exceptions=False) as client:
+        yield client
+
+
+def assert_secure(response) -> None:
+    for name, value in HEADERS.items():
+        assert response.headers.get(name) == value, (name, response.request.url)
+    csp = response.headers["content-security-policy"]
+    assert "unsafe-inline" not in csp and "default-src 'none'" in csp
+
+
+def test_policy_is_strict() -> None:
+    for directive in ("default-src 'none'", "style-src 'self'", "img-src 'self'",
+                      "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'"):
+        assert directive in CONTENT_SECURITY_POLICY
+    assert "script-src" not in CONTENT_SECURITY_POLICY  # falls back to 'none'
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/", 303),
+        ("GET", "/en/", 200),
+        ("GET", "/uk/receipt", 200),
+        ("GET", "/static/style.css", 200),
+        ("GET", "/desk/login", 200),
+        ("GET", "/desk/", 303),
+        ("GET", "/no/such/page", 404),
+        ("GET", "/static/../config.py", 404),
+        ("POST", "/en/receipt", 422),  # receipt field missing
+        ("POST", "/en/submit", 400),  # not multipart
+        ("GET", "/crash-for-test", 500),
+        ("GET", "/api/v1/no-such-endpoint", 404),
+    ],
+)
+def test_headers_on_every_kind_of_response(raw_client, method, path, status) -> None:
+    response = raw_client.request(method, path, follow_redirects=False)
+    assert response.status_code == status
+    assert_secure(response)
+
+
+def test_headers_on_rate_limited_page(raw_client, app: FastAPI, monkeypatch) -> None:
+    def refuse() -> None:
+        raise RateLimited("slow down")
+
+    monkeypatch.setattr(app.state.services.limiter, "check_global", refuse)
+    response = raw_client.post("/en/submit", files={"text": (None, "Some testimony text.")})
+    assert response.status_code == 429
+    assert_secure(response)
+
+
+def test_500_page_is_html_and_hides_the_exception(raw_client) -> None:
+    response = raw_client.get("/crash-for-test")
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Canary-in-a-traceback" not in response.text
+    assert "Boom" not in response.text
