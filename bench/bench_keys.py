@@ -42,7 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=0.5, help="time per measurement")
     seconds = parser.parse_args().seconds
-    console = Console()
+    console = Console(width=140)
 
     table = Table(title="Seal/open per testimony (3 key holders, threshold 1)")
     for col in ("suite", "size", "seal ops/s", "open ops/s", "AES-GCM enc ops/s",

@@ -191,10 +191,11 @@ def decrypt(
     elif export is None or server_key is None:
         raise CliError("--export needs --server-key to verify the export's signature")
     else:
-        exp = _export(export, server_key)
+        file_source = ExportFileSource(export, VerifyKey.from_text(_text_or_file(server_key)))
+        exp = file_source.export
         private = _load_key(key, passphrase_file)
-        n = _write_plaintext(exp.records, private, _shares(shares, exp, private), output_dir,
-                             len(exp.records))
+        n = _write_plaintext(file_source.iter_records(), private, _shares(shares, exp, private),
+                             output_dir, len(exp.records))
     err.print(f"decrypted {n} record(s)")
 
 

@@ -54,12 +54,6 @@ class VerifyKey:
                 f"{what}: signature does not verify (file modified or signed by another key)"
             ) from None
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, VerifyKey) and other.raw == self.raw
-
-    def __hash__(self) -> int:
-        return hash(self.raw)
-
 
 class SigningKey:
     """An Ed25519 private key."""

@@ -1,4 +1,7 @@
-"""Command line: python -m redaction [--lang auto|en|ru|uk] [--json] [--style realistic|tag] [FILE|-]"""
+"""Command line.
+
+python -m redaction [--lang auto|en|ru|uk] [--json] [--style realistic|tag] [FILE|-]
+"""
 
 from __future__ import annotations
 
@@ -16,9 +19,13 @@ app = typer.Typer(add_completion=False, help="Pseudonymise a testimony read from
 
 @app.command()
 def main(
-    file: Annotated[str, typer.Argument(help="Text file to redact; '-' or nothing reads stdin.")] = "-",
+    file: Annotated[
+        str, typer.Argument(help="Text file to redact; '-' or nothing reads stdin.")
+    ] = "-",
     lang: Annotated[str, typer.Option("--lang", help="auto, en, ru or uk.")] = "auto",
-    as_json: Annotated[bool, typer.Option("--json", help="Print language, text and spans as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print language, text and spans as JSON.")
+    ] = False,
     style: Annotated[str, typer.Option("--style", help="realistic or tag.")] = "realistic",
 ) -> None:
     text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
@@ -40,7 +47,11 @@ def main(
         }
         for s in result.spans
     ]
-    typer.echo(json.dumps({"language": result.language, "text": result.text, "spans": spans}, ensure_ascii=False))
+    typer.echo(
+        json.dumps(
+            {"language": result.language, "text": result.text, "spans": spans}, ensure_ascii=False
+        )
+    )
 
 
 if __name__ == "__main__":

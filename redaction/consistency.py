@@ -39,7 +39,10 @@ def propagate(
     protected: Sequence[tuple[int, int]] = (),
 ) -> list[Detection]:
     """New detections for further mentions of what `detections` found."""
-    tokens = {lang: words(text, english=lang == "en") for lang in {language_at(d.start) for d in detections}}
+    tokens = {
+        lang: words(text, english=lang == "en")
+        for lang in {language_at(d.start) for d in detections}
+    }
     covered = sorted([(d.start, d.end) for d in detections] + list(protected))
     single: dict[tuple[str, str], str] = {}  # (language, key) -> label
     phrases: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
@@ -47,7 +50,11 @@ def propagate(
         if d.label not in NAME_LIKE:
             continue
         lang = language_at(d.start)
-        inner = [w for w in tokens[lang] if d.start <= w.start and w.end <= d.end and len(w.text) >= _MIN_LEN]
+        inner = [
+            w
+            for w in tokens[lang]
+            if d.start <= w.start and w.end <= d.end and len(w.text) >= _MIN_LEN
+        ]
         if d.label in (PERSON, CALLSIGN) or len(inner) == 1:
             for w in inner:
                 for key in word_keys(lang, w.text):
@@ -61,7 +68,9 @@ def propagate(
     return found
 
 
-def harmonise(text: str, detections: Sequence[Detection], language_at: Callable[[int], str]) -> list[Detection]:
+def harmonise(
+    text: str, detections: Sequence[Detection], language_at: Callable[[int], str]
+) -> list[Detection]:
     """Give every one-word mention of the same name the label of its most confident mention
     (NER may call a callsign PERSON in one sentence; the callsign trigger knows better)."""
     best: dict[tuple[str, str], Detection] = {}
@@ -72,7 +81,12 @@ def harmonise(text: str, detections: Sequence[Detection], language_at: Callable[
             lang = language_at(d.start)
             inner = words(text[d.start : d.end], english=lang == "en")
             if len(inner) == 1:
-                key = (lang, morph.normalise(inner[0].text) if lang == "en" else morph.best_lemma(lang, inner[0].text))
+                key = (
+                    lang,
+                    morph.normalise(inner[0].text)
+                    if lang == "en"
+                    else morph.best_lemma(lang, inner[0].text),
+                )
                 if key not in best or d.score > best[key].score:
                     best[key] = d
         keyed.append((d, key))
@@ -96,7 +110,9 @@ def _single_mentions(
     for w in toks:
         if len(w.text) < _MIN_LEN or _inside(w.start, w.end, covered):
             continue
-        label = next((single[(lang, k)] for k in word_keys(lang, w.text) if (lang, k) in single), None)
+        label = next(
+            (single[(lang, k)] for k in word_keys(lang, w.text) if (lang, k) in single), None
+        )
         if label is None:
             continue
         if is_capitalised(w.text) or (label == PERSON and _may_be_lowercase(lang, w.text)):
@@ -117,7 +133,9 @@ def _phrase_mentions(
         n = len(keys)
         for i in range(len(toks) - n + 1):
             window = toks[i : i + n]
-            if not is_capitalised(window[0].text) or _inside(window[0].start, window[-1].end, covered):
+            if not is_capitalised(window[0].text) or _inside(
+                window[0].start, window[-1].end, covered
+            ):
                 continue
             if all(word_keys(lang, w.text) & k for w, k in zip(window, keys, strict=True)):
                 found.append(Detection(window[0].start, window[-1].end, label, 0.8, "consistency"))

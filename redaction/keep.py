@@ -66,5 +66,6 @@ def is_public(language: str, surface: str, label: str) -> bool:
         if len(cands) > 1:
             return False
     return any(
-        len(p) == len(cands) and all(lem in c for lem, c in zip(p, cands, strict=True)) for p in phrases
+        len(p) == len(cands) and all(lem in c for lem, c in zip(p, cands, strict=True))
+        for p in phrases
     )

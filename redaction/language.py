@@ -46,11 +46,10 @@ def _detect_paragraph(text: str) -> tuple[str | None, bool]:
         return ("uk" if uk > ru else "ru"), False
     from lingua import Language
 
-    scores = {
-        c.language: c.value
-        for c in _detector().compute_language_confidence_values(text)
-    }
-    return ("uk" if scores.get(Language.UKRAINIAN, 0) > scores.get(Language.RUSSIAN, 0) else "ru"), confident
+    scores = {c.language: c.value for c in _detector().compute_language_confidence_values(text)}
+    return (
+        "uk" if scores.get(Language.UKRAINIAN, 0) > scores.get(Language.RUSSIAN, 0) else "ru"
+    ), confident
 
 
 def segments(text: str) -> list[tuple[int, int, str]]:

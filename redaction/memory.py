@@ -40,7 +40,9 @@ class Memory:
                 continue
             if (label, number) not in renumber:
                 taken = {n for k, n in merged.tags.items() if k.startswith(label + "|")}
-                renumber[(label, number)] = number if number not in taken else merged.next_tag(label)
+                renumber[(label, number)] = (
+                    number if number not in taken else merged.next_tag(label)
+                )
             merged.tags[key] = renumber[(label, number)]
         return merged
 
@@ -52,9 +54,13 @@ class Memory:
         return 1 + max((n for k, n in self.tags.items() if k.startswith(label + "|")), default=0)
 
     def to_json(self) -> str:
-        return json.dumps({"version": 1, "entries": self.entries, "tags": self.tags}, ensure_ascii=False)
+        return json.dumps(
+            {"version": 1, "entries": self.entries, "tags": self.tags}, ensure_ascii=False
+        )
 
     @classmethod
     def from_json(cls, s: str) -> Memory:
         data = json.loads(s)
-        return cls(dict(data.get("entries", {})), {k: int(v) for k, v in data.get("tags", {}).items()})
+        return cls(
+            dict(data.get("entries", {})), {k: int(v) for k, v in data.get("tags", {}).items()}
+        )

@@ -1,4 +1,4 @@
-"""pymorphy3 access for Russian and Ukrainian: cached parses, lemmas, grammatical features, inflection.
+"""pymorphy3 for Russian and Ukrainian: cached parses, lemmas, grammatical features, inflection.
 
 English has no inflection to speak of: its lemma is the lower-cased word.
 """
@@ -16,7 +16,24 @@ if TYPE_CHECKING:
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 # Parts of speech a personal or place name never is.
-FUNCTION_TAGS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "VERB", "INFN", "GRND", "PRTF", "PRTS", "COMP", "NUMR"})
+FUNCTION_TAGS = frozenset(
+    {
+        "NPRO",
+        "PREP",
+        "CONJ",
+        "PRCL",
+        "INTJ",
+        "ADVB",
+        "PRED",
+        "VERB",
+        "INFN",
+        "GRND",
+        "PRTF",
+        "PRTS",
+        "COMP",
+        "NUMR",
+    }
+)
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _APOS = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 

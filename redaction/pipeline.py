@@ -64,7 +64,8 @@ def _render(
         gap = text[last : d.start]
         out.append(gap)
         length += len(gap)
-        replacement = maker.replacement(text[d.start : d.end], d.label, langs.at(d.start))
+        before = text[max(0, d.start - 12) : d.start]
+        replacement = maker.replacement(text[d.start : d.end], d.label, langs.at(d.start), before)
         spans.append(Span(d.start, d.end, d.label, replacement, length, length + len(replacement)))
         out.append(replacement)
         length += len(replacement)
@@ -97,7 +98,9 @@ def redact(
         part = clean[start:end]
         for recognizer in recognizers_for(lang):
             for d in recognizer.analyze(part, lang):
-                detections.append(Detection(d.start + start, d.end + start, d.label, d.score, d.source))
+                detections.append(
+                    Detection(d.start + start, d.end + start, d.label, d.score, d.source)
+                )
     detections = [d for d in detections if d.label in policy.labels]
     kept: list[tuple[int, int]] = []
     masked: list[Detection] = []
@@ -133,7 +136,10 @@ def apply_terms(
     _check(language, "realistic", allow_auto=False)
     clean = safe_text(text)
     toks = words(clean, english=language == "en")
-    keys = [[word_keys(language, w.text) for w in words(surface, english=language == "en")] for surface, _ in terms]
+    keys = [
+        [word_keys(language, w.text) for w in words(surface, english=language == "en")]
+        for surface, _ in terms
+    ]
     found: list[Detection] = []
     for (_, label), term in zip(terms, keys, strict=True):
         n = len(term)

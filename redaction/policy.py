@@ -12,7 +12,7 @@ class Policy:
     """labels: which identifier kinds to replace. keep_public: leave the curated keep list
     (public figures, countries, capitals, national institutions) readable. keep: extra surface
     forms to leave readable. link_key: opt-in keyed linking - the same real name gets the same
-    surrogate in every testimony redacted with this key (HMAC-SHA256), instead of a fresh random one.
+    surrogate in every testimony redacted with this key (HMAC-SHA256) instead of a random one.
     """
 
     labels: frozenset[str] = ALL_LABELS

@@ -26,7 +26,8 @@ def _trim(text: str, d: Detection) -> Detection | None:
 
 def resolve(text: str, detections: Iterable[Detection]) -> list[Detection]:
     trimmed = sorted(
-        (t for d in detections if (t := _trim(text, d)) is not None), key=lambda d: (d.start, -d.end)
+        (t for d in detections if (t := _trim(text, d)) is not None),
+        key=lambda d: (d.start, -d.end),
     )
     clusters: list[list[Detection]] = []
     end = -1
@@ -40,5 +41,9 @@ def resolve(text: str, detections: Iterable[Detection]) -> list[Detection]:
     out = []
     for group in clusters:
         best = max(group, key=lambda d: (d.score, d.end - d.start))
-        out.append(Detection(group[0].start, max(d.end for d in group), best.label, best.score, best.source))
+        out.append(
+            Detection(
+                group[0].start, max(d.end for d in group), best.label, best.score, best.source
+            )
+        )
     return out

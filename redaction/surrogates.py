@@ -31,31 +31,171 @@ from redaction.labels import (
     PERSON,
 )
 from redaction.memory import Memory
+from redaction.placewords import PLACE_BEFORE, preposition_cases
 from redaction.recognizers.date import MONTHS
 from redaction.recognizers.names import english_first_names
 from redaction.text import Word, match_casing, words
 
 _SURNAME_ENDINGS = (
-    "ов", "ев", "ёв", "ин", "ын", "ко", "ук", "юк", "чук", "ський", "цький", "ский", "цкий", "ова",
-    "ева", "ина", "ська", "цька", "ская", "ак", "як", "ич", "ov", "ev", "in", "ko", "uk", "yk",
-    "sky", "skyi", "skiy", "ova", "eva", "ina", "ska",
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ын",
+    "ко",
+    "ук",
+    "юк",
+    "чук",
+    "ський",
+    "цький",
+    "ский",
+    "цкий",
+    "ова",
+    "ева",
+    "ина",
+    "ська",
+    "цька",
+    "ская",
+    "ак",
+    "як",
+    "ич",
+    "ov",
+    "ev",
+    "in",
+    "ko",
+    "uk",
+    "yk",
+    "sky",
+    "skyi",
+    "skiy",
+    "ova",
+    "eva",
+    "ina",
+    "ska",
 )
 _EN_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|ovna|evna|ivna|ich)$", re.IGNORECASE)
 _PUBLIC_MAIL = frozenset(
-    "gmail.com yandex.ru ya.ru mail.ru bk.ru inbox.ru list.ru ukr.net i.ua meta.ua proton.me "
-    "protonmail.com outlook.com hotmail.com yahoo.com icloud.com tutanota.com rambler.ru".split()
+    [
+        "gmail.com",
+        "yandex.ru",
+        "ya.ru",
+        "mail.ru",
+        "bk.ru",
+        "inbox.ru",
+        "list.ru",
+        "ukr.net",
+        "i.ua",
+        "meta.ua",
+        "proton.me",
+        "protonmail.com",
+        "outlook.com",
+        "hotmail.com",
+        "yahoo.com",
+        "icloud.com",
+        "tutanota.com",
+        "rambler.ru",
+    ]
 )
 _PUBLIC_HOSTS = frozenset(
-    "t.me telegram.me vk.com facebook.com fb.com instagram.com youtube.com x.com twitter.com "
-    "ok.ru tiktok.com linkedin.com".split()
+    [
+        "t.me",
+        "telegram.me",
+        "vk.com",
+        "facebook.com",
+        "fb.com",
+        "instagram.com",
+        "youtube.com",
+        "x.com",
+        "twitter.com",
+        "ok.ru",
+        "tiktok.com",
+        "linkedin.com",
+    ]
 )
-_COUNTRY_CODES = ("380", "375", "370", "371", "372", "373", "374", "995", "998", "48", "49", "44", "7", "1")
+_COUNTRY_CODES = (
+    "380",
+    "375",
+    "370",
+    "371",
+    "372",
+    "373",
+    "374",
+    "995",
+    "998",
+    "48",
+    "49",
+    "44",
+    "7",
+    "1",
+)
 _STREET_WORDS = frozenset(
-    "ул улица улице улицы улицу вул вулиця вулиці вулицю пр просп проспект проспекте проспекті пер "
-    "переулок переулке пров провулок провулку б-р бульвар бульваре бульварі шоссе шосе пл площадь "
-    "площади площа площі наб набережная набережна мкр микрорайон мікрорайон д дом буд будинок кв "
-    "квартира квартире квартирі корп корпус стр street st avenue ave road rd lane boulevard blvd "
-    "drive prospekt square highway embankment apt apartment flat".split()
+    [
+        "ул",
+        "улица",
+        "улице",
+        "улицы",
+        "улицу",
+        "вул",
+        "вулиця",
+        "вулиці",
+        "вулицю",
+        "пр",
+        "просп",
+        "проспект",
+        "проспекте",
+        "проспекті",
+        "пер",
+        "переулок",
+        "переулке",
+        "пров",
+        "провулок",
+        "провулку",
+        "б-р",
+        "бульвар",
+        "бульваре",
+        "бульварі",
+        "шоссе",
+        "шосе",
+        "пл",
+        "площадь",
+        "площади",
+        "площа",
+        "площі",
+        "наб",
+        "набережная",
+        "набережна",
+        "мкр",
+        "микрорайон",
+        "мікрорайон",
+        "д",
+        "дом",
+        "буд",
+        "будинок",
+        "кв",
+        "квартира",
+        "квартире",
+        "квартирі",
+        "корп",
+        "корпус",
+        "стр",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "lane",
+        "boulevard",
+        "blvd",
+        "drive",
+        "prospekt",
+        "square",
+        "highway",
+        "embankment",
+        "apt",
+        "apartment",
+        "flat",
+    ]
 )
 _ALPHABETS = {
     "latin": "abcdefghijklmnopqrstuvwxyz",
@@ -140,9 +280,13 @@ class SurrogateMaker:
         self.link_key = link_key
         self.avoid = {morph.normalise(a) for a in avoid}
         self._rng = secrets.SystemRandom()
+        self._cases: frozenset[str] | None = None
 
     # -- public -------------------------------------------------------------------------------
-    def replacement(self, surface: str, label: str, language: str) -> str:
+    def replacement(self, surface: str, label: str, language: str, before: str = "") -> str:
+        """The surrogate for one mention; `before` is the text preceding it, whose preposition
+        (if any) tells the mention's grammatical case."""
+        self._cases = preposition_cases(before) if language in ("ru", "uk") else None
         if self.style == "tag":
             return self._tag(surface, label, language)
         handlers: dict[str, Callable[[str, str], str]] = {
@@ -187,7 +331,9 @@ class SurrogateMaker:
         if label == PERSON:
             toks = [t for t in self._person_tokens(surface, language) if t[1].role != "initial"]
             surnames = [f"PERSON|{t.lemma}" for _, t in toks if t.role == "last"]
-            keys = surnames or [f"PERSON|{t.lemma}" for _, t in toks] or [f"PERSON|{surface.lower()}"]
+            keys = (
+                surnames or [f"PERSON|{t.lemma}" for _, t in toks] or [f"PERSON|{surface.lower()}"]
+            )
         else:
             keys = [f"{label}|{phrase_key(language, surface)}"]
         number = next((self.memory.tags[k] for k in keys if k in self.memory.tags), None)
@@ -201,7 +347,9 @@ class SurrogateMaker:
     def _person_tokens(self, surface: str, language: str) -> list[tuple[Word, PersonToken]]:
         toks = words(surface, english=language == "en")
         first = [person_token(language, t.text) for t in toks]
-        has_first = [any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))]
+        has_first = [
+            any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
+        ]
         return [
             (t, person_token(language, t.text, others_have_first=h) if h else f)
             for t, f, h in zip(toks, first, has_first, strict=True)
@@ -216,7 +364,9 @@ class SurrogateMaker:
         out, last = [], 0
         for word, info in toks:
             out.append(surface[last : word.start])
-            out.append(match_casing(self._person_word(language, info, gender, case, number), word.text))
+            out.append(
+                match_casing(self._person_word(language, info, gender, case, number), word.text)
+            )
             last = word.end
         out.append(surface[last:])
         return "".join(out)
@@ -226,7 +376,9 @@ class SurrogateMaker:
             entry = self.memory.entries.get(f"PERSON|{info.role}|{info.lemma}")
             if entry and entry.get("gender") and info.role in ("first", "patr"):
                 return entry["gender"]
-        for word, info in sorted(toks, key=lambda t: ("first", "patr", "last", "initial").index(t[1].role)):
+        for word, info in sorted(
+            toks, key=lambda t: ("first", "patr", "last", "initial").index(t[1].role)
+        ):
             if language == "en":
                 if info.role == "first":
                     female = {n.lower() for n in _pool("en")["female"]}
@@ -242,8 +394,9 @@ class SurrogateMaker:
                         return gender
         return "masc"
 
-    @staticmethod
-    def _case(language: str, toks: list[tuple[Word, PersonToken]], gender: str) -> tuple[str, str]:
+    def _case(
+        self, language: str, toks: list[tuple[Word, PersonToken]], gender: str
+    ) -> tuple[str, str]:
         if language == "en":
             return "nomn", "sing"
         votes: dict[tuple[str, str], float] = {}
@@ -260,9 +413,12 @@ class SurrogateMaker:
                 votes[k] = votes.get(k, 0.0) + v + 1.0  # +1: agreeing words outvote one strong one
         if not votes:
             return "nomn", "sing"
-        return max(votes, key=lambda k: (votes[k], k == ("nomn", "sing")))
+        allowed = {k: v for k, v in votes.items() if self._cases and k[0] in self._cases} or votes
+        return max(allowed, key=lambda k: (allowed[k], k == ("nomn", "sing")))
 
-    def _person_word(self, language: str, info: PersonToken, gender: str, case: str, number: str) -> str:
+    def _person_word(
+        self, language: str, info: PersonToken, gender: str, case: str, number: str
+    ) -> str:
         pool = _pool(language)
         key = f"PERSON|{info.role}|{info.lemma}"
         if info.role == "initial":
@@ -282,11 +438,15 @@ class SurrogateMaker:
 
     # -- places, callsigns, organisations -----------------------------------------------------
     def _place(self, surface: str, language: str) -> str:
-        lemma = self._choose(f"LOCATION||{phrase_key(language, surface)}", _pool(language)["places"])
+        lemma = self._choose(
+            f"LOCATION||{phrase_key(language, surface)}", _pool(language)["places"]
+        )
         return self._inflected_like(language, lemma, surface, "Geox")
 
     def _callsign(self, surface: str, language: str) -> str:
-        lemma = self._choose(f"CALLSIGN||{phrase_key(language, surface)}", _pool(language)["callsigns"])
+        lemma = self._choose(
+            f"CALLSIGN||{phrase_key(language, surface)}", _pool(language)["callsigns"]
+        )
         return self._inflected_like(language, lemma, surface, None)
 
     def _inflected_like(self, language: str, lemma: str, surface: str, kind: str | None) -> str:
@@ -295,10 +455,21 @@ class SurrogateMaker:
             return lemma
         if language in ("ru", "uk"):
             ps = morph.parses(language, toks[-1].text)
-            ranked = sorted(ps, key=lambda p: (kind is not None and kind not in morph.tags_of(p), -p.score))
+            cases = self._cases or frozenset()
+            ranked = sorted(
+                ps,
+                key=lambda p: (
+                    morph.features(p)[0] not in cases,
+                    kind is not None and kind not in morph.tags_of(p),
+                    -p.score,
+                ),
+            )
             case, number, _ = morph.features(ranked[0]) if ranked else ("nomn", "sing", None)
             lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
-        return match_casing(lemma, toks[0].text)
+        prefix = ""
+        if len(toks) > 1 and toks[0].text.lower() in PLACE_BEFORE:
+            prefix, toks = surface[: toks[1].start], toks[1:]
+        return prefix + match_casing(lemma, toks[0].text)
 
     def _pooled(self, surface: str, language: str, label: str, pool_name: str) -> str:
         return self._choose(f"{label}||{phrase_key(language, surface)}", _pool(language)[pool_name])
@@ -312,7 +483,11 @@ class SurrogateMaker:
             token = m.group()
             if token.isdigit():
                 out.append(self._scrambled(token, ADDRESS))
-            elif token.lower().strip(".") in _STREET_WORDS or not token[:1].isupper() or len(token) == 1:
+            elif (
+                token.lower().strip(".") in _STREET_WORDS
+                or not token[:1].isupper()
+                or len(token) == 1
+            ):
                 out.append(token)
             else:
                 street = self._choose(f"ADDRESS|street|{phrase_key(language, token)}", pool)
@@ -352,7 +527,11 @@ class SurrogateMaker:
                 name = host.group(1).lower()
                 if name in _PUBLIC_HOSTS:
                     return surface[: host.end()] + _scramble(surface[host.end() :], self._rng)
-                return surface[: host.start(1)] + "example.org" + _scramble(surface[host.end() :], self._rng)
+                return (
+                    surface[: host.start(1)]
+                    + "example.org"
+                    + _scramble(surface[host.end() :], self._rng)
+                )
             return _scramble(surface, self._rng, keep_prefix=_phone_prefix(surface))
 
         return self._remembered(f"CONTACT||{_normalised_value(surface)}", make)
@@ -368,7 +547,10 @@ def phrase_key(language: str, surface: str) -> str:
     toks = words(surface, english=language == "en")
     if language == "en":
         return " ".join(morph.normalise(t.text) for t in toks) or surface.lower()
-    return " ".join(morph.best_lemma(language, t.text, ("Geox", "Name", "Surn")) for t in toks) or surface.lower()
+    return (
+        " ".join(morph.best_lemma(language, t.text, ("Geox", "Name", "Surn")) for t in toks)
+        or surface.lower()
+    )
 
 
 def _normalised_value(surface: str) -> str:

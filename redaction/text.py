@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redaction.placewords import ABBREVIATIONS
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 APOSTROPHES = "'’ʼ`"
 WORD_RE = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"\-][^\W\d_]+)*")
@@ -39,9 +41,19 @@ def words(text: str, *, english: bool = False) -> list[Word]:
     return out
 
 
+_ABBREVIATION_DOT = re.compile(r"(?:^|[^\w.])([^\W\d_]{1,5})\s?\.\s*$")
+
+
 def is_sentence_start(text: str, pos: int) -> bool:
-    """True when the word at pos opens a sentence, a line, a quote or a list item."""
-    return bool(_SENTENCE_END.search(text[max(0, pos - 8) : pos])) or not text[:pos].strip()
+    """True when the word at pos opens a sentence, a line, a quote or a list item
+    (a dot after an abbreviation such as "с." or "ул." opens nothing)."""
+    if not text[:pos].strip():
+        return True
+    window = text[max(0, pos - 12) : pos]
+    if not _SENTENCE_END.search(window[-8:]):
+        return False
+    abbreviation = _ABBREVIATION_DOT.search(window)
+    return not (abbreviation and abbreviation.group(1) in ABBREVIATIONS)
 
 
 def is_capitalised(word: str) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -42,7 +43,7 @@ class Testimony(Base):
     receipt_lookup: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
     envelope: Mapped[bytes] = mapped_column(LargeBinary)
     witness_key: Mapped[bytes] = mapped_column(LargeBinary)
-    witness_public_key: Mapped[str] = mapped_column(String(200))
+    witness_public_key: Mapped[str] = mapped_column(Text)
     original: Mapped[bytes] = mapped_column(LargeBinary)
     memory: Mapped[bytes] = mapped_column(LargeBinary)
     redacted: Mapped[bytes] = mapped_column(LargeBinary)

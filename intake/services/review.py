@@ -208,7 +208,7 @@ def mark_missed(
         for item, holder in texts
     }
     avoid = set().union(*(view.replacements for view in views.values()))
-    memory: redaction.Memory | None = None
+    memory = redaction.Memory()  # grows with each text, so all of them share surrogates
     updates = {}
     for item, view in views.items():
         result = redaction.apply_terms(
@@ -216,13 +216,12 @@ def mark_missed(
         )
         if view.overlaps(result):
             raise InvalidInput("The marked text overlaps a pseudonym that is already there.")
-        memory = result.memory if memory is None else memory.merge(result.memory)
+        memory = result.memory
         updates[item] = view.with_corrections(result)
     if not any(len(updates[item].spans) > len(views[item].spans) for item in views):
         raise InvalidInput("The marked text does not occur in this testimony.")
     for item, holder in texts:
         holder.redacted = updates[item].seal(keyring, record_id=row.id, item=item)
-    assert memory is not None
     witness_key = keys.PublicKey.from_text(row.witness_public_key)
     row.corrections.append(
         CorrectionRow(

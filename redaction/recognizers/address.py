@@ -14,14 +14,19 @@ _HOUSE = (
     r"(?:\s*,?\s*(?:корп\.|корпус|стр\.|к\.)\s*\d{1,3})?"
     r"(?:\s*,?\s*(?:кв\.|квартира|квартиру|квартире|квартирі|apt\.?|apartment|flat)\s*\d{1,4})?)?"
 )
-_STREET_EN = r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.|Drive|Prospekt|Square|Highway|Embankment)"
+_STREET_EN = (
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.|Drive|Prospekt|Square|"
+    r"Highway|Embankment)"
+)
 
 
 class AddressRecognizer(PatternRecognizer):
     label = ADDRESS
     patterns = (
         # ул. Ленина, 5, кв. 12 / вулиця Шевченка 10
-        Pattern(_STREET_RU_UK + r"\s*" + _CAP + r"(?:\s+" + _CAP + r"){0,2}" + _HOUSE, 0.85, flags=0),
+        Pattern(
+            _STREET_RU_UK + r"\s*" + _CAP + r"(?:\s+" + _CAP + r"){0,2}" + _HOUSE, 0.85, flags=0
+        ),
         # Садовая улица, 5 / на Садовой улице
         Pattern(
             r"\b[А-ЯЁІЇЄҐ][\w'’-]*(?:ая|ой|ий|ый|ій|а|я|ої|ій)\s+(?:улиц\w+|вулиц\w+|проспект\w*|переул\w+|провул\w+|площад\w+|площ[аіу]\w*)"
@@ -30,7 +35,9 @@ class AddressRecognizer(PatternRecognizer):
             flags=0,
         ),
         # 5 Lenin Street, apt. 3 / Lenin Street 5
-        Pattern(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.85, flags=0),
+        Pattern(
+            r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.85, flags=0
+        ),
         Pattern(r"\b(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.75, flags=0),
         Pattern(r"\b(?:apt\.?|apartment|flat|кв\.|квартира)\s*№?\s*\d{1,4}\b", 0.6),
     )

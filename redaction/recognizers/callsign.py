@@ -14,9 +14,36 @@ _LINK = r"(?:(?:у\s+него\s+|у\s+нього\s+|в\s+нього\s+)?(?:бы�
 _BARE = r"(?P<value>[^\W\d_][\w-]{1,24})"
 
 
-# Words that can follow the trigger without being the callsign ("позывной у него", "my callsign is").
+# Words that may follow the trigger without being the callsign ("позывной у него", "callsign is").
 _NOT_CALLSIGNS = frozenset(
-    "у в его её її його ему мой мій моя свой свій свою him her his the a was is and и і та не no".split()
+    [
+        "у",
+        "в",
+        "его",
+        "её",
+        "її",
+        "його",
+        "ему",
+        "мой",
+        "мій",
+        "моя",
+        "свой",
+        "свій",
+        "свою",
+        "him",
+        "her",
+        "his",
+        "the",
+        "a",
+        "was",
+        "is",
+        "and",
+        "и",
+        "і",
+        "та",
+        "не",
+        "no",
+    ]
 )
 
 

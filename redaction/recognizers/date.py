@@ -21,12 +21,34 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 class DateRecognizer(PatternRecognizer):
     label = DATE
     patterns = (
-        Pattern(r"(?<![\d.])" + _DAY + r"[./]" + r"(?:0?[1-9]|1[0-2])[./](?:\d{4}|\d{2})(?![\d.]\d)", 0.9),
+        Pattern(
+            r"(?<![\d.])" + _DAY + r"[./]" + r"(?:0?[1-9]|1[0-2])[./](?:\d{4}|\d{2})(?![\d.]\d)",
+            0.9,
+        ),
         Pattern(r"(?<!\d)\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])(?!\d)", 0.9),
-        Pattern(r"(?<!\d)" + _DAY + r"(?:-?(?:го|е|st|nd|rd|th))?\s+(?:of\s+)?(?:" + _ANY_MONTH + r")\b" + _YEAR, 0.85),
-        Pattern(r"\b(?:" + MONTHS["en"].replace(" ", "|") + "|" + _EN_ABBR + r")\s+" + _DAY + r"(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?", 0.85),
+        Pattern(
+            r"(?<!\d)"
+            + _DAY
+            + r"(?:-?(?:го|е|st|nd|rd|th))?\s+(?:of\s+)?(?:"
+            + _ANY_MONTH
+            + r")\b"
+            + _YEAR,
+            0.85,
+        ),
+        Pattern(
+            r"\b(?:"
+            + MONTHS["en"].replace(" ", "|")
+            + "|"
+            + _EN_ABBR
+            + r")\s+"
+            + _DAY
+            + r"(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?",
+            0.85,
+        ),
     )
 
     def validate(self, value: str) -> bool:
         parts = re.split(r"[./]", value)
-        return not (len(parts) == 3 and len(parts[2]) == 2 and value.count(".") == 2 and int(parts[0]) > 31)
+        return not (
+            len(parts) == 3 and len(parts[2]) == 2 and value.count(".") == 2 and int(parts[0]) > 31
+        )

@@ -1,4 +1,4 @@
-"""Passport, ID-card, tax, military-ID and service numbers, driven by the words that introduce them."""
+"""Passport, ID-card, tax, military-ID and service numbers, found by the words before them."""
 
 from redaction.labels import ID
 from redaction.recognizers.base import Pattern, PatternRecognizer
@@ -9,11 +9,45 @@ _VALUE = r"(?<!\w)(?P<value>(?:[A-ZА-ЯІЇЄ]{1,3}[\s№-]*)?\d[\d\s-]{4,16}\d
 class IdNumberRecognizer(PatternRecognizer):
     label = ID
     context = (
-        "паспорт", "passport", "серия", "серії", "серія", "id", "ідентиф", "идентиф", "инн", "іпн",
-        "рнокпп", "снилс", "жетон", "жетона", "личный номер", "особистий номер", "військовий квиток",
-        "военный билет", "военного билета", "військового квитка", "service number", "serial number",
-        "license", "licence", "водительск", "посвідчення", "удостоверени", "табельн", "dog tag",
-        "свідоцтв", "свидетельств", "card", "картк", "карт", "рахун", "счёт", "счет", "iban", "account",
+        "паспорт",
+        "passport",
+        "серия",
+        "серії",
+        "серія",
+        "id",
+        "ідентиф",
+        "идентиф",
+        "инн",
+        "іпн",
+        "рнокпп",
+        "снилс",
+        "жетон",
+        "жетона",
+        "личный номер",
+        "особистий номер",
+        "військовий квиток",
+        "военный билет",
+        "военного билета",
+        "військового квитка",
+        "service number",
+        "serial number",
+        "license",
+        "licence",
+        "водительск",
+        "посвідчення",
+        "удостоверени",
+        "табельн",
+        "dog tag",
+        "свідоцтв",
+        "свидетельств",
+        "card",
+        "картк",
+        "карт",
+        "рахун",
+        "счёт",
+        "счет",
+        "iban",
+        "account",
     )
     context_window = 48
     patterns = (

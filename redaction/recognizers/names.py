@@ -15,28 +15,94 @@ import re
 from functools import cache
 
 from redaction import morph
-from redaction.morph import FUNCTION_TAGS
 from redaction.data import load
 from redaction.labels import LOCATION, PERSON
+from redaction.morph import FUNCTION_TAGS
+from redaction.placewords import PLACE_AFTER, PLACE_BEFORE
 from redaction.text import Word, is_capitalised, is_sentence_start, words
 from redaction.types import Detection
 
 _PLACE_PREPOSITIONS = frozenset(
-    "в во на из с со под подо до у біля поблизу від через за під із зі з около возле вблизи "
-    "над между під-за довкола навколо near in at from to into outside around".split()
+    [
+        "в",
+        "во",
+        "на",
+        "из",
+        "с",
+        "со",
+        "под",
+        "подо",
+        "до",
+        "у",
+        "біля",
+        "поблизу",
+        "від",
+        "через",
+        "за",
+        "під",
+        "із",
+        "зі",
+        "з",
+        "около",
+        "возле",
+        "вблизи",
+        "над",
+        "между",
+        "під-за",
+        "довкола",
+        "навколо",
+        "near",
+        "in",
+        "at",
+        "from",
+        "to",
+        "into",
+        "outside",
+        "around",
+    ]
 )
 _NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи", "мама", "папа", "тато"})
 _JOINERS = frozenset({" ", "-", "\u00a0"})
 _INITIAL_GAP = re.compile(r"\s?\.\s?")
-# Settlement-type abbreviations before a place name and administrative nouns after one.
-_PLACE_BEFORE = frozenset("с м г п пос смт х ст д село селище місто город деревня посёлок поселок хутір хутор станица".split())
-_PLACE_AFTER = re.compile(
-    r"(?:област|обл|район|р-н|округ|край|краю|сельсовет|сільрад|громад|улус)\w*$", re.IGNORECASE
-)
 _TITLES = frozenset(
-    "mr mrs ms miss dr lord lady sir judge justice colonel col captain capt major maj general gen "
-    "lieutenant lt sergeant sgt private pte commander cmdr officer father brother sister uncle aunt "
-    "grandpa grandma professor prof".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "lord",
+        "lady",
+        "sir",
+        "judge",
+        "justice",
+        "colonel",
+        "col",
+        "captain",
+        "capt",
+        "major",
+        "maj",
+        "general",
+        "gen",
+        "lieutenant",
+        "lt",
+        "sergeant",
+        "sgt",
+        "private",
+        "pte",
+        "commander",
+        "cmdr",
+        "officer",
+        "father",
+        "brother",
+        "sister",
+        "uncle",
+        "aunt",
+        "grandpa",
+        "grandma",
+        "professor",
+        "prof",
+    ]
 )
 
 
@@ -86,8 +152,13 @@ class NameRecognizer:
             # "Mr K.", "Colonel Petrov", "Judge Kalaydjieva": a title makes the next words a name.
             if tok.text.lower() in _TITLES and is_capitalised(tok.text):
                 j = i + 1
-                while j < len(tokens) and is_capitalised(tokens[j].text) and tokens[j].text.lower() not in _TITLES:
-                    if tokens[j].start - tokens[j - 1].end > 3:
+                while (
+                    j < len(tokens)
+                    and is_capitalised(tokens[j].text)
+                    and tokens[j].text.lower() not in _TITLES
+                ):
+                    gap = text[tokens[j - 1].end : tokens[j].start]
+                    if len(gap) > 3 or "\n" in gap or ("." in gap and len(tokens[j - 1].text) > 1):
                         break
                     out[j] = (PERSON, 0.7)
                     j += 1
@@ -103,7 +174,9 @@ class NameRecognizer:
                     out[i + 1] = (PERSON, 0.65)
         return out
 
-    def _slavic(self, text: str, language: str, tokens: list[Word]) -> list[tuple[str, float] | None]:
+    def _slavic(
+        self, text: str, language: str, tokens: list[Word]
+    ) -> list[tuple[str, float] | None]:
         out: list[tuple[str, float] | None] = [None] * len(tokens)
         for i, tok in enumerate(tokens):
             word = tok.text
@@ -120,7 +193,13 @@ class NameRecognizer:
                 continue
             if not is_sentence_start(text, tok.start):
                 prev = tokens[i - 1].text.lower() if i else ""
-                if kind is None:
+                nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+                if (
+                    prev in PLACE_BEFORE
+                    and text[tokens[i - 1].end : tok.start].strip() in (".", "")
+                ) or PLACE_AFTER.match(nxt):
+                    kind = LOCATION
+                elif kind is None:
                     kind = LOCATION if prev in _PLACE_PREPOSITIONS else PERSON
                 out[i] = (kind, 0.7 if share >= 0.5 else 0.6)
             elif share >= 0.5 and kind is not None and not _is_function_word(language, word):
@@ -141,7 +220,9 @@ class NameRecognizer:
         return out
 
     @staticmethod
-    def _merge(text: str, tokens: list[Word], labels: list[tuple[str, float] | None]) -> list[Detection]:
+    def _merge(
+        text: str, tokens: list[Word], labels: list[tuple[str, float] | None]
+    ) -> list[Detection]:
         found: list[Detection] = []
         for tok, lab in zip(tokens, labels, strict=True):
             if lab is None:
@@ -157,10 +238,15 @@ class NameRecognizer:
 
 
 def _initials(text: str, tokens: list[Word], out: list[tuple[str, float] | None]) -> None:
-    """"С. Иванов", "Г . Сковороди": a capital letter and a dot before a person's name."""
+    """ "С. Иванов", "Г . Сковороди": a capital letter and a dot before a person's name."""
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i]
-        if len(tok.text) != 1 or not tok.text.isupper() or out[i] is not None or i + 1 >= len(tokens):
+        if (
+            len(tok.text) != 1
+            or not tok.text.isupper()
+            or out[i] is not None
+            or i + 1 >= len(tokens)
+        ):
             continue
         nxt = out[i + 1]
         if nxt and nxt[0] == PERSON and _INITIAL_GAP.fullmatch(text[tok.end : tokens[i + 1].start]):
@@ -168,18 +254,20 @@ def _initials(text: str, tokens: list[Word], out: list[tuple[str, float] | None]
 
 
 def _place_words(tokens: list[Word], out: list[tuple[str, float] | None]) -> None:
-    """"с. Комарів", "Харківській області": the settlement type and the region noun go too."""
-    for i, tok in enumerate(tokens):
+    """ "с. Комарів", "Харківській області": the settlement type and the region noun go too."""
+    for i in range(len(tokens)):
         if out[i] is None or out[i][0] != LOCATION:
             continue
-        if i and out[i - 1] is None and tokens[i - 1].text.lower() in _PLACE_BEFORE:
+        if i and out[i - 1] is None and tokens[i - 1].text.lower() in PLACE_BEFORE:
             out[i - 1] = out[i]
-        if i + 1 < len(tokens) and out[i + 1] is None and _PLACE_AFTER.match(tokens[i + 1].text):
+        if i + 1 < len(tokens) and out[i + 1] is None and PLACE_AFTER.match(tokens[i + 1].text):
             out[i + 1] = out[i]
 
 
 def _is_function_word(language: str, word: str) -> bool:
-    return any(p.is_known and morph.tags_of(p) & FUNCTION_TAGS for p in morph.parses(language, word))
+    return any(
+        p.is_known and morph.tags_of(p) & FUNCTION_TAGS for p in morph.parses(language, word)
+    )
 
 
 def _adjacent(text: str, a: Word, b: Word) -> bool:

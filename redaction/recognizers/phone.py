@@ -10,7 +10,21 @@ from redaction.types import Detection
 REGIONS = ("UA", "RU", "BY", "KZ", "GE", "AM", "PL", "DE", "GB", "US", "LT", "LV", "EE", "MD", "FI")
 # Digit runs libphonenumber's lenient matching may miss (odd grouping); needs a phone context word.
 _LOOSE = re.compile(r"(?<![\w+])\+?\d[\d\s().-]{8,16}\d(?!\w)")
-_CONTEXT = ("тел", "phone", "номер", "call", "дзвон", "звон", "viber", "whatsapp", "telegram", "сигнал", "signal", "mob", "моб")
+_CONTEXT = (
+    "тел",
+    "phone",
+    "номер",
+    "call",
+    "дзвон",
+    "звон",
+    "viber",
+    "whatsapp",
+    "telegram",
+    "сигнал",
+    "signal",
+    "mob",
+    "моб",
+)
 
 
 class PhoneRecognizer:
@@ -23,7 +37,9 @@ class PhoneRecognizer:
         found: dict[tuple[int, int], Detection] = {}
         for region in REGIONS:
             for m in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID):
-                found.setdefault((m.start, m.end), Detection(m.start, m.end, self.label, 0.9, "phone"))
+                found.setdefault(
+                    (m.start, m.end), Detection(m.start, m.end, self.label, 0.9, "phone")
+                )
         for m in _LOOSE.finditer(text):
             digits = sum(c.isdigit() for c in m.group())
             context = text[max(0, m.start() - 30) : m.start()].lower()

@@ -11,6 +11,8 @@ _UA = "АВЕКМНОРСТУХІABEKMHOPCTYXI"
 class PlateRecognizer(PatternRecognizer):
     label = ID
     patterns = (
-        Pattern(rf"(?<!\w)[{_RU}]\s?\d{{3}}\s?[{_RU}]{{2}}\s?\d{{2,3}}(?:\s?RUS)?(?!\w)", 0.85, flags=0),
+        Pattern(
+            rf"(?<!\w)[{_RU}]\s?\d{{3}}\s?[{_RU}]{{2}}\s?\d{{2,3}}(?:\s?RUS)?(?!\w)", 0.85, flags=0
+        ),
         Pattern(rf"(?<!\w)[{_UA}]{{2}}\s?\d{{4}}\s?[{_UA}]{{2}}(?!\w)", 0.85, flags=0),
     )

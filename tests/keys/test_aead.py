@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import keys
+from keys.encoding import frame
 from tests.keys.conftest import flips
 
 
@@ -55,3 +58,19 @@ def test_truncated_blob_is_rejected(cut: int) -> None:
     blob = keys.seal(dk, b"abc", record_id="r1", item="original")
     with pytest.raises(keys.DecryptionError):
         keys.open(dk, blob[:cut], record_id="r1", item="original")
+
+
+@given(st.binary(max_size=2048), st.text(min_size=1, max_size=40),
+       st.text(min_size=1, max_size=20))
+def test_round_trip_property(plaintext: bytes, record_id: str, item: str) -> None:
+    dk = keys.DataKey.generate()
+    blob = keys.seal(dk, plaintext, record_id=record_id, item=item)
+    assert keys.open(dk, blob, record_id=record_id, item=item) == plaintext
+    with pytest.raises(keys.DecryptionError):
+        keys.open(dk, blob, record_id=record_id + "x", item=item)
+
+
+@given(st.lists(st.binary(max_size=8), max_size=4), st.lists(st.binary(max_size=8), max_size=4))
+def test_associated_data_framing_is_injective(a: list[bytes], b: list[bytes]) -> None:
+    """Distinct (record, item, ...) tuples never share associated data."""
+    assert (frame(*a) == frame(*b)) == (a == b)

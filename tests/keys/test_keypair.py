@@ -106,4 +106,5 @@ def test_key_file_records_its_own_kdf_cost(tmp_path: Path, monkeypatch: pytest.M
 def test_production_kdf_costs_are_memory_hard() -> None:
     keyfile_cost, receipt_cost = PRODUCTION_KDF
     assert keyfile_cost.memory_kib >= 64 * 1024 and keyfile_cost.time_cost >= 3
-    assert receipt_cost.memory_kib >= 64 * 1024 and receipt_cost.time_cost >= 3
+    # Receipts carry ~90 bits; OWASP's argon2id baseline is enough and bounds server load.
+    assert receipt_cost.memory_kib >= 19 * 1024 and receipt_cost.time_cost >= 2

@@ -46,7 +46,7 @@ def upgrade() -> None:
         sa.Column("receipt_lookup", sa.LargeBinary(length=32), nullable=False),
         sa.Column("envelope", sa.LargeBinary(), nullable=False),
         sa.Column("witness_key", sa.LargeBinary(), nullable=False),
-        sa.Column("witness_public_key", sa.String(length=200), nullable=False),
+        sa.Column("witness_public_key", sa.Text(), nullable=False),
         sa.Column("original", sa.LargeBinary(), nullable=False),
         sa.Column("memory", sa.LargeBinary(), nullable=False),
         sa.Column("redacted", sa.LargeBinary(), nullable=False),

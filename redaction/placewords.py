@@ -1,0 +1,130 @@
+"""Words around names that carry grammar or type: settlement abbreviations, region nouns,
+abbreviations that end in a dot without ending a sentence, and the cases prepositions govern."""
+
+from __future__ import annotations
+
+import re
+
+# Settlement-type words before a place name ("с. Комарів", "смт Козова").
+PLACE_BEFORE = frozenset(
+    [
+        "с",
+        "м",
+        "г",
+        "п",
+        "пос",
+        "смт",
+        "х",
+        "ст",
+        "д",
+        "село",
+        "селище",
+        "місто",
+        "город",
+        "деревня",
+        "посёлок",
+        "поселок",
+        "хутір",
+        "хутор",
+        "станица",
+    ]
+)
+# Administrative nouns after a place adjective ("Харківській області", "Луцького району").
+PLACE_AFTER = re.compile(
+    r"(?:област|обл$|район|р-н|округ|край$|краю|краї|сельсовет|сільрад|громад|улус)\w*$",
+    re.IGNORECASE,
+)
+# Lower-case abbreviations whose dot does not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "с",
+        "м",
+        "г",
+        "п",
+        "х",
+        "д",
+        "т",
+        "ст",
+        "ул",
+        "вул",
+        "пер",
+        "пос",
+        "смт",
+        "им",
+        "ім",
+        "св",
+        "проф",
+        "акад",
+        "ген",
+        "полк",
+        "пл",
+        "обл",
+        "р",
+        "кв",
+        "буд",
+        "просп",
+        "пр",
+        "мкр",
+        "ср",
+        "напр",
+        "див",
+        "тов",
+        "гр",
+        "тел",
+        "e.g",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+    ]
+)
+# Cases a preposition allows after it (Russian and Ukrainian together; the analyser disambiguates).
+PREPOSITION_CASES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("в", "во", "у", "на"), frozenset({"loct", "accs"})),
+    **dict.fromkeys(("о", "об", "обо", "при"), frozenset({"loct"})),
+    **dict.fromkeys(
+        (
+            "из",
+            "изо",
+            "от",
+            "до",
+            "около",
+            "возле",
+            "без",
+            "для",
+            "из-за",
+            "из-под",
+            "від",
+            "біля",
+            "після",
+            "коло",
+            "поблизу",
+            "серед",
+            "замість",
+            "вздовж",
+            "кроме",
+            "крім",
+            "після",
+            "против",
+            "проти",
+            "мимо",
+            "повз",
+        ),
+        frozenset({"gent"}),
+    ),
+    **dict.fromkeys(("з", "із", "зі", "с", "со"), frozenset({"gent", "ablt"})),
+    **dict.fromkeys(("к", "ко", "по"), frozenset({"datv", "loct"})),
+    **dict.fromkeys(
+        ("над", "под", "под", "за", "перед", "между", "під", "між", "поза"),
+        frozenset({"ablt", "accs"}),
+    ),
+    **dict.fromkeys(("про", "через", "сквозь", "крізь"), frozenset({"accs"})),
+}
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def preposition_cases(before: str) -> frozenset[str] | None:
+    """Cases allowed by the preposition right before a mention, if there is one."""
+    m = _LAST_WORD.search(before)
+    return PREPOSITION_CASES.get(m.group(1).lower()) if m else None
