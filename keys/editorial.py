@@ -41,6 +41,7 @@ class EditorialKeyring:
         self._dir = Path(directory)
         self._keys: dict[bytes, bytes] = {}
         self.current_key_id = ""
+        self._loaded_stamp: tuple[int, int] | None = None
 
     @classmethod
     def load_or_create(cls, directory: str | os.PathLike[str]) -> EditorialKeyring:
@@ -81,6 +82,19 @@ class EditorialKeyring:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             raise KeyFileError(f"editorial keyring {self._path} is unreadable or corrupt") from None
         self._keys, self.current_key_id = keys, obj["current"]
+        self._loaded_stamp = self._stamp()
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self._path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_ino
+
+    def _refresh(self) -> None:
+        """Pick up a rotation made by another process (the CLI, another worker)."""
+        if self._stamp() != self._loaded_stamp:
+            self.reload()
 
     def _save(self) -> None:
         atomic_write(self._path, dumps({
@@ -115,6 +129,7 @@ class EditorialKeyring:
             self._save()
 
     def seal(self, plaintext: bytes, *, record_id: str, item: str) -> bytes:
+        self._refresh()
         key_id = bytes.fromhex(self.current_key_id)
         return encrypt(self._keys[key_id], plaintext, _aad(key_id, record_id, item),
                        bytes([VERSION]) + key_id)
@@ -125,6 +140,7 @@ class EditorialKeyring:
         return blob[1 : 1 + KEY_ID_BYTES].hex()
 
     def needs_reseal(self, blob: bytes) -> bool:
+        self._refresh()
         return self.key_id_of(blob) != self.current_key_id
 
     def open(self, blob: bytes, *, record_id: str, item: str) -> bytes:

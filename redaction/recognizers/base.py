@@ -16,6 +16,9 @@ from typing import ClassVar, Protocol
 from redaction.types import Detection
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁІЇЄҐ])|\n")
+
+
 class Recognizer(Protocol):
     label: str
     languages: frozenset[str]
@@ -47,7 +50,9 @@ class PatternRecognizer:
         return bool(value)
 
     def has_context(self, text: str, start: int) -> bool:
-        before = text[max(0, start - self.context_window) : start].lower()
+        """A context word shortly before the match, in the same sentence."""
+        before = text[max(0, start - self.context_window) : start]
+        before = _SENTENCE_BREAK.split(before)[-1].lower()
         return any(word in before for word in self.context)
 
     def analyze(self, text: str, language: str) -> list[Detection]:

@@ -67,3 +67,15 @@ def test_corrupt_keyring_file(tmp_path: Path) -> None:
     path.write_text(json.dumps(obj))
     with pytest.raises(keys.KeyFileError, match="unreadable or corrupt"):
         keys.EditorialKeyring.load_or_create(tmp_path)
+
+
+def test_a_rotation_by_another_process_is_used_for_new_seals(tmp_path) -> None:
+    """The CLI rotates while the server runs: the server must seal under the new key."""
+    from keys import EditorialKeyring
+
+    server = EditorialKeyring.load_or_create(tmp_path)
+    cli = EditorialKeyring.load_or_create(tmp_path)
+    new_id = cli.rotate()
+    blob = server.seal(b"pseudonymised", record_id="r", item="redacted")
+    assert server.key_id_of(blob) == new_id
+    assert not cli.needs_reseal(blob)

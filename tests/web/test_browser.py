@@ -85,7 +85,7 @@ def test_witness_submits_and_comes_back_without_javascript(
 
     driver.find_element(By.ID, "text").send_keys("+")
     submit_button(driver)
-    print("DEBUG", driver.find_element(By.TAG_NAME, "main").text)
+    print("DEBUG", driver.current_url, driver.title, driver.page_source[:1500])
     assert FOLLOWUP_SAVED[lang] in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     browser.screenshot(driver, f"witness-{lang}-4-followup")
 
