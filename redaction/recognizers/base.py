@@ -15,7 +15,6 @@ from typing import ClassVar, Protocol
 
 from redaction.types import Detection
 
-
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁІЇЄҐ])|\n")
 
 

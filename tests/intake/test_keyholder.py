@@ -182,7 +182,7 @@ def test_editorial_key_rotation_reencrypts_while_reads_keep_working(
     for name, value in settings.model_dump(exclude_none=True).items():
         monkeypatch.setenv(f"TESTIMONY_{name.upper()}", str(value))
     output = run(intake_cli, ["rotate-editorial-key"])
-X
+    assert "re-encrypted 3 item(s)" in output  # the testimony, the note, the editor's TOTP
 
     with client.app.state.services.sessions() as db:
         row = db.scalars(select(Testimony)).one()
