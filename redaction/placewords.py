@@ -4,6 +4,10 @@ abbreviations that end in a dot without ending a sentence, and the cases preposi
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from redaction.text import Word
 
 # Settlement-type words before a place name ("с. Комарів", "смт Козова").
 PLACE_BEFORE = frozenset(
@@ -121,6 +125,18 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(("про", "через", "сквозь", "крізь"), frozenset({"accs"})),
 }
+_SHORT_PREFIX = 2  # "с", "м", "г", "ст" are prepositions or words unless a dot follows
+
+
+def is_place_prefix(text: str, prefix: Word, name: Word) -> bool:
+    """True for "с. Комарів", "смт Козова", "село Лука"; false for the preposition in "с Сергеем"."""
+    word = prefix.text.lower()
+    gap = text[prefix.end : name.start].strip()
+    if word not in PLACE_BEFORE or gap not in (".", ""):
+        return False
+    return len(word) > _SHORT_PREFIX or gap == "."
+
+
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 

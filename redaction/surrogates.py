@@ -31,7 +31,7 @@ from redaction.labels import (
     PERSON,
 )
 from redaction.memory import Memory
-from redaction.placewords import PLACE_BEFORE, preposition_cases
+from redaction.placewords import is_place_prefix, preposition_cases
 from redaction.recognizers.date import MONTHS
 from redaction.recognizers.names import english_first_names
 from redaction.text import Word, match_casing, words
@@ -467,7 +467,7 @@ class SurrogateMaker:
             case, number, _ = morph.features(ranked[0]) if ranked else ("nomn", "sing", None)
             lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""
-        if len(toks) > 1 and toks[0].text.lower() in PLACE_BEFORE:
+        if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
             prefix, toks = surface[: toks[1].start], toks[1:]
         return prefix + match_casing(lemma, toks[0].text)
 

@@ -94,3 +94,8 @@ class RedactionLike(Protocol):
 
 #: ``redact(text, language)`` - the pseudonymiser's entry point, injected for testability.
 RedactFn = Callable[[str, str], RedactionLike]
+
+#: ``is_public(language, surface, label)`` - the pseudonymiser's keep policy (public figures,
+#: countries, capitals, national bodies). Public corpora annotate such mentions like any other,
+#: so without this split their recall mixes real misses with deliberate keeps.
+PublicFn = Callable[[str, str, str], bool]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from redaction.evaluation.model import Document, RedactFn
+from redaction.evaluation.model import Document, PublicFn, RedactFn
 from redaction.evaluation.scoring import Aggregate, DocumentScore, aggregate, score_document
 
 
@@ -37,6 +37,7 @@ def evaluate(
     redact: RedactFn,
     *,
     auto_language: bool = False,
+    is_public: PublicFn | None = None,
     on_document: Callable[[str], None] | None = None,
 ) -> Evaluation:
     """Redact every document of every corpus and score it.
@@ -54,7 +55,7 @@ def evaluate(
             except Exception as error:  # recorded, scored as unredacted
                 result.errors.append((corpus, doc.id, f"{type(error).__name__}: {error}"))
                 redaction = _Unredacted(doc.text)
-            scores.append(score_document(doc, redaction))
+            scores.append(score_document(doc, redaction, is_public))
             if on_document is not None:
                 on_document(corpus)
         result.scores[corpus] = scores

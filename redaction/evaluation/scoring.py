@@ -11,6 +11,10 @@ Rules (from /work/shared/eval/README.md, applied to every corpus):
   must-mask or informational mention. KEEP mentions do not count as gold here: replacing one is
   over-redaction (also visible in the keep rate).
 * A document **leaks** when at least one of its must-mask mentions is not caught.
+* With a keep policy (``is_public``), must-mask mentions it calls public are flagged, and
+  ``recall_private`` gives recall over the others. On public corpora that separates real misses
+  from deliberate keeps of "Путин" or "London"; on testimonies, where gold never marks a public
+  entity as must-mask, a flagged mention is a policy false positive and still counts as a leak.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from redaction.evaluation.model import KEEP, Document, Mention, RedactionLike, SpanLike
+from redaction.evaluation.model import KEEP, Document, Mention, PublicFn, RedactionLike, SpanLike
 
 ALL = "ALL"
 _TOKEN = re.compile(r"\w+")
@@ -41,6 +45,7 @@ class MentionOutcome:
     mention: Mention
     ok: bool
     reason: str
+    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,15 +126,20 @@ def _keep_outcome(mention: Mention, labels: list[str | None], output: str) -> Me
     return MentionOutcome(mention, True, KEPT)
 
 
-def score_document(doc: Document, result: RedactionLike) -> DocumentScore:
+def score_document(
+    doc: Document, result: RedactionLike, is_public: PublicFn | None = None
+) -> DocumentScore:
     """Apply the module's rules to one document and its redaction result."""
     labels = _mask_arrays(len(doc.text), result.spans)
     output = result.text
-    must_mask = [
-        outcome
-        for mention in doc.must_mask
-        if (outcome := _must_mask_outcome(doc, mention, labels, output)) is not None
-    ]
+    must_mask = []
+    for mention in doc.must_mask:
+        outcome = _must_mask_outcome(doc, mention, labels, output)
+        if outcome is None:
+            continue
+        if is_public is not None and is_public(doc.lang, mention.surface, mention.label):
+            outcome = MentionOutcome(mention, outcome.ok, outcome.reason, public=True)
+        must_mask.append(outcome)
     keep = [_keep_outcome(mention, labels, output) for mention in doc.keep]
     other = []
     for mention in doc.other:
@@ -160,6 +170,8 @@ class Counts:
 
     mentions: int = 0
     caught: int = 0
+    public_mentions: int = 0
+    public_caught: int = 0
     keep_total: int = 0
     kept: int = 0
     replaced_tokens: int = 0
@@ -171,6 +183,12 @@ class Counts:
     def recall(self) -> float | None:
         """Caught / must-mask mentions (None when there are none)."""
         return self.caught / self.mentions if self.mentions else None
+
+    @property
+    def recall_private(self) -> float | None:
+        """Recall over mentions the keep policy does not call public."""
+        total = self.mentions - self.public_mentions
+        return (self.caught - self.public_caught) / total if total else None
 
     @property
     def keep_rate(self) -> float | None:
@@ -188,6 +206,9 @@ class Counts:
             "mentions": self.mentions,
             "caught": self.caught,
             "recall": self.recall,
+            "public_mentions": self.public_mentions,
+            "public_caught": self.public_caught,
+            "recall_private": self.recall_private,
             "keep_total": self.keep_total,
             "kept": self.kept,
             "keep_rate": self.keep_rate,
@@ -238,6 +259,8 @@ def aggregate(
             for target in (cell, total):
                 target.mentions += len(outcomes)
                 target.caught += sum(o.ok for o in outcomes)
+                target.public_mentions += sum(o.public for o in outcomes)
+                target.public_caught += sum(o.ok and o.public for o in outcomes)
         if score.keep:
             cell = result.cell((corpus, lang, KEEP))
             cell.docs += 1

@@ -18,7 +18,7 @@ from redaction import morph
 from redaction.data import load
 from redaction.labels import LOCATION, PERSON
 from redaction.morph import FUNCTION_TAGS
-from redaction.placewords import PLACE_AFTER, PLACE_BEFORE
+from redaction.placewords import PLACE_AFTER, is_place_prefix
 from redaction.text import Word, is_capitalised, is_sentence_start, words
 from redaction.types import Detection
 
@@ -194,10 +194,7 @@ class NameRecognizer:
             if not is_sentence_start(text, tok.start):
                 prev = tokens[i - 1].text.lower() if i else ""
                 nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-                if (
-                    prev in PLACE_BEFORE
-                    and text[tokens[i - 1].end : tok.start].strip() in (".", "")
-                ) or PLACE_AFTER.match(nxt):
+                if (i and is_place_prefix(text, tokens[i - 1], tok)) or PLACE_AFTER.match(nxt):
                     kind = LOCATION
                 elif kind is None:
                     kind = LOCATION if prev in _PLACE_PREPOSITIONS else PERSON
@@ -205,7 +202,7 @@ class NameRecognizer:
             elif share >= 0.5 and kind is not None and not _is_function_word(language, word):
                 out[i] = (kind, 0.65)
         _initials(text, tokens, out)
-        _place_words(tokens, out)
+        _place_words(text, tokens, out)
         # A capitalised word next to a person's name is part of the name (surname, patronymic).
         for i, tok in enumerate(tokens):
             if out[i] is not None or not is_capitalised(tok.text) or tok.text.isupper():
@@ -253,12 +250,12 @@ def _initials(text: str, tokens: list[Word], out: list[tuple[str, float] | None]
             out[i] = (PERSON, nxt[1])
 
 
-def _place_words(tokens: list[Word], out: list[tuple[str, float] | None]) -> None:
+def _place_words(text: str, tokens: list[Word], out: list[tuple[str, float] | None]) -> None:
     """ "с. Комарів", "Харківській області": the settlement type and the region noun go too."""
     for i in range(len(tokens)):
         if out[i] is None or out[i][0] != LOCATION:
             continue
-        if i and out[i - 1] is None and tokens[i - 1].text.lower() in PLACE_BEFORE:
+        if i and out[i - 1] is None and is_place_prefix(text, tokens[i - 1], tokens[i]):
             out[i - 1] = out[i]
         if i + 1 < len(tokens) and out[i + 1] is None and PLACE_AFTER.match(tokens[i + 1].text):
             out[i + 1] = out[i]

@@ -9,7 +9,8 @@ import pytest
 from fastapi import FastAPI
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.web import browser, media
 
@@ -46,8 +47,15 @@ def open_browser(tmp_path: Path) -> Iterator[Callable[..., WebDriver]]:
         driver.quit()
 
 
-def submit_button(driver: WebDriver) -> None:
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+def click_and_wait(driver: WebDriver, css: str = "main form button[type=submit]") -> None:
+    """Submit a form and wait for the next page: a slow POST can outlast chromedriver's wait."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, css).click()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 60).until(
+        lambda d: d.execute_cdp_cmd("Runtime.evaluate", {"expression": "document.readyState"})
+        ["result"]["value"] == "complete"
+    )
 
 
 def test_javascript_really_is_off(open_browser) -> None:
@@ -71,7 +79,7 @@ def test_witness_submits_and_comes_back_without_javascript(
     photo = tmp_path / "IMG_20240301_134500.jpg"
     photo.write_bytes(media.jpeg_with_gps())
     driver.find_element(By.ID, "attachments").send_keys(str(photo))
-    submit_button(driver)
+    click_and_wait(driver)
 
     words = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#receipt-code li")]
     assert len(words) == 7
@@ -79,13 +87,12 @@ def test_witness_submits_and_comes_back_without_javascript(
 
     driver.get(f"{live_url}/{lang}/receipt")
     driver.find_element(By.ID, "receipt").send_keys(" ".join(words))
-    submit_button(driver)
+    click_and_wait(driver)
     assert received in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
     browser.screenshot(driver, f"witness-{lang}-3-status")
 
     driver.find_element(By.ID, "text").send_keys("+")
-    submit_button(driver)
-    print("DEBUG", driver.current_url, driver.title, driver.page_source[:1500])
+    click_and_wait(driver)
     assert FOLLOWUP_SAVED[lang] in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     browser.screenshot(driver, f"witness-{lang}-4-followup")
 
@@ -114,21 +121,21 @@ def test_editor_logs_in_reviews_marks_a_missed_name_and_approves(
     driver.find_element(By.ID, "username").send_keys(creds.username)
     driver.find_element(By.ID, "password").send_keys(creds.password)
     driver.find_element(By.ID, "totp").send_keys(creds.totp())
-    submit_button(driver)
+    click_and_wait(driver)
     assert driver.current_url.endswith("/desk/")
     (cookie,) = driver.get_cookies()
     assert (cookie["httpOnly"], cookie["secure"], cookie["sameSite"], cookie["path"]) == (
         True, True, "Strict", "/desk")
     browser.screenshot(driver, "desk-1-queue")
 
-    driver.find_element(By.CSS_SELECTOR, f'a[href="/desk/t/{testimony.testimony_id}"]').click()
+    click_and_wait(driver, f'a[href="/desk/t/{testimony.testimony_id}"]')
     text = driver.find_element(By.CSS_SELECTOR, ".testimony-text")
     assert "бородач" in text.text
     browser.screenshot(driver, "desk-2-review")
 
     driver.find_element(By.ID, "surface").send_keys("бородач")
     Select(driver.find_element(By.ID, "label")).select_by_value("PERSON")
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/missed'] button").click()
+    click_and_wait(driver, "form[action$='/missed'] button")
     assert "pseudonymised everywhere" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     text = driver.find_element(By.CSS_SELECTOR, ".testimony-text")
     assert "бородач" not in text.text
@@ -136,6 +143,6 @@ def test_editor_logs_in_reviews_marks_a_missed_name_and_approves(
     assert any(m.get_attribute("title").startswith("PERSON → ") for m in marks)
 
     Select(driver.find_element(By.ID, "status")).select_by_value("approved")
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/status'] button").click()
+    click_and_wait(driver, "form[action$='/status'] button")
     assert "approved" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
     browser.screenshot(driver, "desk-3-approved")
