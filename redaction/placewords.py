@@ -129,7 +129,7 @@ _SHORT_PREFIX = 2  # "с", "м", "г", "ст" are prepositions or words unless a
 
 
 def is_place_prefix(text: str, prefix: Word, name: Word) -> bool:
-    """True for "с. Комарів", "смт Козова", "село Лука"; false for the preposition in "с Сергеем"."""
+    """True for "с. Комарів", "смт Козова", "село Лука"; false for the preposition "с Сергеем"."""
     word = prefix.text.lower()
     gap = text[prefix.end : name.start].strip()
     if word not in PLACE_BEFORE or gap not in (".", ""):
@@ -140,7 +140,12 @@ def is_place_prefix(text: str, prefix: Word, name: Word) -> bool:
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
-def preposition_cases(before: str) -> frozenset[str] | None:
-    """Cases allowed by the preposition right before a mention, if there is one."""
+_NO_PREPOSITION = frozenset({"nomn", "gent", "datv", "accs", "ablt", "voct"})
+
+
+def preposition_cases(before: str) -> frozenset[str]:
+    """Cases a mention can be in, judging by the word before it: what its preposition governs,
+    or - without a preposition - anything but the locative, which never stands alone."""
     m = _LAST_WORD.search(before)
-    return PREPOSITION_CASES.get(m.group(1).lower()) if m else None
+    found = PREPOSITION_CASES.get(m.group(1).lower()) if m else None
+    return found or _NO_PREPOSITION

@@ -280,13 +280,13 @@ class SurrogateMaker:
         self.link_key = link_key
         self.avoid = {morph.normalise(a) for a in avoid}
         self._rng = secrets.SystemRandom()
-        self._cases: frozenset[str] | None = None
+        self._cases: frozenset[str] = frozenset()
 
     # -- public -------------------------------------------------------------------------------
     def replacement(self, surface: str, label: str, language: str, before: str = "") -> str:
         """The surrogate for one mention; `before` is the text preceding it, whose preposition
         (if any) tells the mention's grammatical case."""
-        self._cases = preposition_cases(before) if language in ("ru", "uk") else None
+        self._cases = preposition_cases(before)
         if self.style == "tag":
             return self._tag(surface, label, language)
         handlers: dict[str, Callable[[str, str], str]] = {
@@ -408,12 +408,15 @@ class SurrogateMaker:
                     continue
                 if g in ("masc", "femn") and g != gender:
                     continue
-                best[(case, number)] = max(best.get((case, number), 0.0), p.score or 0.01)
+                # Indeclinable readings (Fixd) fit every case, so they barely vote.
+                weight = 0.1 if "Fixd" in morph.tags_of(p) else 1.0
+                vote = weight * (1.0 + (p.score or 0.01))
+                best[(case, number)] = max(best.get((case, number), 0.0), vote)
             for k, v in best.items():
-                votes[k] = votes.get(k, 0.0) + v + 1.0  # +1: agreeing words outvote one strong one
+                votes[k] = votes.get(k, 0.0) + v
         if not votes:
             return "nomn", "sing"
-        allowed = {k: v for k, v in votes.items() if self._cases and k[0] in self._cases} or votes
+        allowed = {k: v for k, v in votes.items() if k[0] in self._cases} or votes
         return max(allowed, key=lambda k: (allowed[k], k == ("nomn", "sing")))
 
     def _person_word(
@@ -455,7 +458,7 @@ class SurrogateMaker:
             return lemma
         if language in ("ru", "uk"):
             ps = morph.parses(language, toks[-1].text)
-            cases = self._cases or frozenset()
+            cases = self._cases
             ranked = sorted(
                 ps,
                 key=lambda p: (

@@ -28,6 +28,7 @@ class Miss:
     surface: str
     reason: str
     context: str
+    public: bool = False
 
     def as_dict(self) -> dict[str, str]:
         """JSON-ready form."""
@@ -59,6 +60,7 @@ def figures_table(evaluation: Evaluation) -> Table:
         ("label", "left"),
         ("mentions", "right"),
         ("recall", "right"),
+        ("recall ¬pub", "right"),
         ("keep", "right"),
         ("tok. prec.", "right"),
         ("replaced tok.", "right"),
@@ -74,6 +76,7 @@ def figures_table(evaluation: Evaluation) -> Table:
             f"[bold]{label}[/]" if label == ALL else label,
             str(c.mentions) if c.mentions else "–",
             _fmt_rate(c.recall),
+            _fmt_rate(c.recall_private if c.public_mentions else None),
             keep,
             _fmt_rate(c.token_precision),
             str(c.replaced_tokens),
@@ -100,11 +103,14 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def _round_robin(
-    scores: Sequence[DocumentScore], pick: str, limit: int
+    scores: Sequence[DocumentScore], pick: str, limit: int, skip_public: bool = False
 ) -> list[tuple[DocumentScore, MentionOutcome]]:
     """Up to ``limit`` failures, one per document in turn, so a single bad document
     cannot fill the whole listing."""
-    queues = [[(score, o) for o in getattr(score, pick) if not o.ok] for score in scores]
+    queues = [
+        [(score, o) for o in getattr(score, pick) if not o.ok and not (skip_public and o.public)]
+        for score in scores
+    ]
     picked: list[tuple[DocumentScore, MentionOutcome]] = []
     depth = 0
     while len(picked) < limit and any(len(q) > depth for q in queues):
@@ -115,12 +121,15 @@ def _round_robin(
     return picked
 
 
-def collect_failures(evaluation: Evaluation, limit: int, *, keep: bool = False) -> list[Miss]:
+def collect_failures(
+    evaluation: Evaluation, limit: int, *, keep: bool = False, skip_public: bool = False
+) -> list[Miss]:
     """Up to ``limit`` missed must-mask mentions (or, with ``keep``, over-redacted KEEP
-    mentions) per corpus."""
+    mentions) per corpus; ``skip_public`` leaves out deliberate keeps of public entities."""
     failures = []
     for corpus, scores in evaluation.scores.items():
-        for score, outcome in _round_robin(scores, "keep" if keep else "must_mask", limit):
+        pick = "keep" if keep else "must_mask"
+        for score, outcome in _round_robin(scores, pick, limit, skip_public):
             m = outcome.mention
             failures.append(
                 Miss(
@@ -132,6 +141,7 @@ def collect_failures(evaluation: Evaluation, limit: int, *, keep: bool = False) 
                     m.surface,
                     outcome.reason,
                     _context(score.document.text, m.start, m.end),
+                    outcome.public,
                 )
             )
     return failures
@@ -150,7 +160,9 @@ def misses_table(misses: Sequence[Miss], title: str) -> Table:
     return table
 
 
-def to_json(evaluation: Evaluation, settings: dict, misses_limit: int) -> dict:
+def to_json(
+    evaluation: Evaluation, settings: dict, misses_limit: int, *, skip_public: bool = True
+) -> dict:
     """All figures (and, when asked, failures) as a JSON-ready dict."""
 
     def rows(cells: dict[Key, Counts]) -> list[dict]:
@@ -166,7 +178,9 @@ def to_json(evaluation: Evaluation, settings: dict, misses_limit: int) -> dict:
         "errors": [{"corpus": c, "doc_id": d, "error": e} for c, d, e in evaluation.errors],
     }
     if misses_limit:
-        data["misses"] = [m.as_dict() for m in collect_failures(evaluation, misses_limit)]
+        data["misses"] = [
+            m.as_dict() for m in collect_failures(evaluation, misses_limit, skip_public=skip_public)
+        ]
         data["keep_failures"] = [
             m.as_dict() for m in collect_failures(evaluation, misses_limit, keep=True)
         ]

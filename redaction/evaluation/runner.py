@@ -43,7 +43,8 @@ def evaluate(
     """Redact every document of every corpus and score it.
 
     ``auto_language`` passes ``"auto"`` instead of the gold language, to measure the
-    pseudonymiser together with its language detection. ``on_document(corpus)`` is called
+    pseudonymiser together with its language detection. ``is_public`` flags must-mask mentions
+    the keep policy leaves readable (see :mod:`.scoring`). ``on_document(corpus)`` is called
     after each document (progress bars).
     """
     result = Evaluation()

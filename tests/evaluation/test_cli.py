@@ -46,6 +46,7 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
         }
     )
     monkeypatch.setattr(cli, "load_redactor", lambda: fake)
+    monkeypatch.setattr(cli, "load_public_policy", lambda: None)
     return testimonies, tmp_path / "eval"
 
 
@@ -127,3 +128,25 @@ def test_unavailable_redactor_is_reported(files, monkeypatch: pytest.MonkeyPatch
     result = run("--data", str(data), "--testimonies", str(testimonies), "-c", "testimonies")
     assert result.exit_code == 2
     assert "no redact yet" in result.output
+
+
+def test_keep_policy_splits_out_public_mentions(
+    files: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    testimonies, data = files
+    monkeypatch.setattr(
+        cli, "load_public_policy", lambda: lambda lang, surface, label: surface == "Turkey"
+    )
+    out = tmp_path / "f.json"
+    args = ["--data", str(data), "--testimonies", str(testimonies), "-c", "tab"]
+    result = run(*args, "--json", str(out), "--misses", "9")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    (tab,) = [r for r in figures["rows"] if r["label"] == "ALL"]
+    assert (tab["recall"], tab["public_mentions"], tab["recall_private"]) == (0.5, 1, 2 / 3)
+    assert [m["surface"] for m in figures["misses"]] == ["Oslo"]  # Turkey is a deliberate keep
+    assert figures["settings"]["keep_policy"] is True
+
+    result = run(*args, "--json", str(out), "--no-keep-policy")
+    (tab,) = [r for r in json.loads(out.read_text())["rows"] if r["label"] == "ALL"]
+    assert (tab["public_mentions"], tab["recall_private"]) == (0, 0.5)

@@ -200,3 +200,18 @@ def test_runner_passes_language_and_scores_crashes_as_unredacted() -> None:
     assert evaluation.aggregate.rows[("testimonies", "en", ALL)].recall == 1.0
     evaluate(corpora, redact, auto_language=True)
     assert seen[-2:] == ["auto", "auto"]
+
+
+def test_keep_policy_flags_public_mentions_without_excusing_them() -> None:
+    doc = doc_from("[[PER|Путин]] и [[PER|Иван]] и [[PER|Оля]]")
+    redact = dictionary_redactor({"Иван": "PERSON"})
+    score = score_document(doc, redact(doc.text, "ru"), lambda lang, s, label: s == "Путин")
+    assert [(o.mention.surface, o.ok, o.public) for o in score.must_mask] == [
+        ("Путин", False, True),
+        ("Иван", True, False),
+        ("Оля", False, False),
+    ]
+    assert score.leaked
+    cell = aggregate("c", [score]).rows[("c", "ru", ALL)]
+    assert (cell.recall, cell.public_mentions, cell.public_caught) == (1 / 3, 1, 0)
+    assert cell.recall_private == 0.5

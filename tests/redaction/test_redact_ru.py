@@ -40,9 +40,9 @@ def test_female_name_keeps_gender_and_case() -> None:
     text = "Я позвонил Анне Ивановой."
     _, repl = replaced(text, "ru")
     first, last = repl["Анне Ивановой"].split()
-    p = next(p for p in morph.parses("ru", first) if morph.name_kind(p) == "Name")
-    assert morph.features(p)[2] == "femn" and morph.features(p)[0] == "datv"
-    assert last.endswith(("ой", "ей", "ой"))
+    readings = {morph.features(p) for p in morph.parses("ru", first) if morph.name_kind(p) == "Name"}
+    assert ("datv", "sing", "femn") in readings
+    assert last.endswith(("ой", "ей"))
 
 
 def test_diminutive_maps_to_the_full_name_person() -> None:
