@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import keys
-from intake import logs
+from intake import logs, security_headers
 from intake.api import editor, keyholder, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
@@ -19,6 +19,9 @@ from intake.errors import IntakeError
 from intake.ratelimit import Limiter
 from intake.services import Services
 from intake.vault import open_vault
+from intake.web import editor as editor_pages
+from intake.web import errors as error_pages
+from intake.web import witness as witness_pages
 from redaction import Policy
 
 log = logging.getLogger(__name__)
@@ -95,5 +98,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.services = build_services(settings)
     for router in (witness.router, session.router, editor.router, keyholder.router):
         app.include_router(router)
+    app.include_router(witness_pages.router)
+    app.include_router(editor_pages.router)
     _install_error_handlers(app)
+    error_pages.install(app)  # HTML for everything outside /api/
+    security_headers.install(app)
     return app

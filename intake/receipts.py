@@ -17,8 +17,9 @@ WORDS = 7
 @cache
 def _wordlist() -> tuple[str, ...]:
     text = (files("diceware") / "wordlists" / "wordlist_en_eff.txt").read_text()
-    words = tuple(token for token in text.split() if not token.isdigit())
-    if len(words) != 7776:
+    # Four entries (drop-down, t-shirt, ...) contain a hyphen, the receipt's own separator.
+    words = tuple(token for token in text.split() if token.isalpha())
+    if len(words) != 7772:
         raise RuntimeError("EFF word list has an unexpected size")
     return words
 
@@ -33,8 +34,12 @@ def normalise(code: str) -> str:
     return "-".join(re.findall(r"[a-z]+", code.lower()))
 
 
+def words_of(code: str) -> list[str]:
+    return normalise(code).split("-")
+
+
 def looks_valid(code: str) -> bool:
-    parts = normalise(code).split("-")
+    parts = words_of(code)
     return len(parts) == WORDS and all(part in _known() for part in parts)
 
 

@@ -8,7 +8,9 @@ Mentions inside protected ranges (kept public names) are left alone.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from redaction import morph
 from redaction.labels import CALLSIGN, NAME_LIKE, PERSON
@@ -19,6 +21,7 @@ from redaction.types import Detection
 _MIN_LEN = 2
 
 
+@lru_cache(maxsize=200_000)
 def word_keys(language: str, word: str) -> frozenset[str]:
     """Every lemma a word may stand for, diminutives mapped to the full first name."""
     if language == "en":
@@ -43,7 +46,7 @@ def propagate(
         lang: words(text, english=lang == "en")
         for lang in {language_at(d.start) for d in detections}
     }
-    covered = sorted([(d.start, d.end) for d in detections] + list(protected))
+    covered = _Covered([(d.start, d.end) for d in detections] + list(protected))
     single: dict[tuple[str, str], str] = {}  # (language, key) -> label
     phrases: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
     for d in detections:
@@ -95,8 +98,22 @@ def harmonise(
     ]
 
 
-def _inside(start: int, end: int, covered: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in covered)
+class _Covered:
+    """Disjoint sorted intervals with a logarithmic overlap test."""
+
+    def __init__(self, intervals: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(intervals):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
 
 
 def _single_mentions(
@@ -104,11 +121,11 @@ def _single_mentions(
     lang: str,
     toks: list[Word],
     single: dict[tuple[str, str], str],
-    covered: Sequence[tuple[int, int]],
+    covered: _Covered,
 ) -> list[Detection]:
     found = []
     for w in toks:
-        if len(w.text) < _MIN_LEN or _inside(w.start, w.end, covered):
+        if len(w.text) < _MIN_LEN or covered.overlaps(w.start, w.end):
             continue
         label = next(
             (single[(lang, k)] for k in word_keys(lang, w.text) if (lang, k) in single), None
@@ -124,7 +141,7 @@ def _phrase_mentions(
     lang: str,
     toks: list[Word],
     phrases: dict[tuple[str, tuple[frozenset[str], ...]], str],
-    covered: Sequence[tuple[int, int]],
+    covered: _Covered,
 ) -> list[Detection]:
     found = []
     for (plang, keys), label in phrases.items():
@@ -133,8 +150,8 @@ def _phrase_mentions(
         n = len(keys)
         for i in range(len(toks) - n + 1):
             window = toks[i : i + n]
-            if not is_capitalised(window[0].text) or _inside(
-                window[0].start, window[-1].end, covered
+            if not is_capitalised(window[0].text) or covered.overlaps(
+                window[0].start, window[-1].end
             ):
                 continue
             if all(word_keys(lang, w.text) & k for w, k in zip(window, keys, strict=True)):

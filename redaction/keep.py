@@ -29,17 +29,17 @@ def _lemma(language: str, word: str) -> str:
 
 
 @cache
-def _entries(language: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
-    """(person lemmas, place/organisation lemma phrases) for one language."""
+def _entries(language: str) -> tuple[frozenset[str], dict[tuple[int, str], list[tuple[str, ...]]]]:
+    """(person lemmas, place/organisation lemma phrases by (length, first lemma))."""
     data = load("keep")
     persons = frozenset(
         _lemma(language, w) for e in data["PERSON"][language] for w in _tokens(language, e)
     )
-    phrases = frozenset(
-        tuple(_lemma(language, w) for w in _tokens(language, e))
-        for label in ("LOCATION", "ORGANIZATION")
-        for e in data[label][language]
-    )
+    phrases: dict[tuple[int, str], list[tuple[str, ...]]] = {}
+    for label in ("LOCATION", "ORGANIZATION"):
+        for entry in data[label][language]:
+            phrase = tuple(_lemma(language, w) for w in _tokens(language, entry))
+            phrases.setdefault((len(phrase), phrase[0]), []).append(phrase)
     return persons, phrases
 
 
@@ -66,6 +66,7 @@ def is_public(language: str, surface: str, label: str) -> bool:
         if len(cands) > 1:
             return False
     return any(
-        len(p) == len(cands) and all(lem in c for lem, c in zip(p, cands, strict=True))
-        for p in phrases
+        all(lem in c for lem, c in zip(phrase, cands, strict=True))
+        for first in cands[0]
+        for phrase in phrases.get((len(cands), first), ())
     )

@@ -5,6 +5,7 @@ English has no inflection to speak of: its lemma is the lower-cased word.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ FUNCTION_TAGS = frozenset(
     }
 )
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+_ANALYSABLE = re.compile(r"[\u0400-\u04ffA-Za-z'’ʼ`-]+")
 _APOS = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
@@ -51,14 +53,20 @@ def normalise(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def parses(language: str, word: str) -> tuple[Parse, ...]:
-    """All analyses of a word (cached; the word is lower-cased first)."""
-    if language not in ("ru", "uk") or not word:
+    """All analyses of a word (cached; the word is lower-cased first). Words in other scripts
+    have none (and pymorphy3 would fail on code points without a Unicode name)."""
+    if language not in ("ru", "uk") or not _ANALYSABLE.fullmatch(word):
         return ()
     return tuple(analyzer(language).parse(word.lower().translate(_APOS)))
 
 
 def tags_of(parse: Parse) -> frozenset[str]:
-    return frozenset(str(parse.tag).replace(" ", ",").split(","))
+    return _grammemes(str(parse.tag))
+
+
+@lru_cache(maxsize=10_000)
+def _grammemes(tag: str) -> frozenset[str]:
+    return frozenset(tag.replace(" ", ",").split(","))
 
 
 def name_kind(parse: Parse) -> str | None:
@@ -67,6 +75,7 @@ def name_kind(parse: Parse) -> str | None:
     return next((t for t in NAME_TAGS if t in tags), None)
 
 
+@lru_cache(maxsize=200_000)
 def lemmas(language: str, word: str) -> frozenset[str]:
     """Every normal form the word may have, plus the word itself (for unknown names)."""
     base = normalise(word)

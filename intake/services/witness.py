@@ -145,6 +145,10 @@ def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, key
 
 def receipt_status(db: Session, services: Services, *, receipt: str) -> WitnessStatus:
     row, _ = _find(db, services, receipt)
+    return _status(row)
+
+
+def _status(row: Testimony) -> WitnessStatus:
     return WitnessStatus(
         status=row.status,
         submitted_on=row.submitted_on,
@@ -176,7 +180,8 @@ def add_followup(
     receipt: str,
     text: str,
     attachments: Sequence[Upload] = (),
-) -> None:
+) -> WitnessStatus:
+    """Add a message; returns the new status so callers need not spend another receipt hit."""
     text = clean_text(text, max_chars=services.settings.max_text_chars, what="message")
     row, receipt_keys = _find(db, services, receipt)
     uploads = _prepare_uploads(services, attachments, len(row.attachments))
@@ -209,3 +214,4 @@ def add_followup(
     except IntegrityError:
         db.rollback()
         raise Conflict("Another message was saved at the same moment; please send again.") from None
+    return _status(row)

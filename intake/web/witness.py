@@ -17,8 +17,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from intake.config import Settings
+from intake.receipts import words_of
 from intake.services import Services
-from intake.services.witness import add_followup, receipt_status, submit_testimony
+from intake.services.witness import (
+    WitnessStatus,
+    add_followup,
+    receipt_status,
+    submit_testimony,
+)
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.web import static
 from intake.web.errors import FormRejected
@@ -75,7 +81,7 @@ async def submit(
     receipt = await run_in_threadpool(
         lambda: submit_testimony(db, services, text=text, language=language, attachments=form.files)
     )
-    words = receipt.code.split("-")
+    words = words_of(receipt.code)
     return render_witness(request, lang, "witness/receipt_issued.html", {"words": words})
 
 
@@ -84,10 +90,15 @@ def receipt_form(request: Request, lang: str) -> HTMLResponse:
     return render_witness(request, lang, "witness/receipt_form.html")
 
 
-async def _status_page(
-    request: Request, lang: str, db: DbSession, services: Services, receipt: str, *, added: bool
+def _status_page(
+    request: Request,
+    lang: str,
+    services: Services,
+    receipt: str,
+    found: WitnessStatus,
+    *,
+    added: bool,
 ) -> HTMLResponse:
-    found = await run_in_threadpool(lambda: receipt_status(db, services, receipt=receipt))
     context = {
         "status": found,
         "receipt": receipt,
@@ -106,7 +117,8 @@ async def status(
     services: AppServices,
     db: DbSession,
 ) -> HTMLResponse:
-    return await _status_page(request, lang, db, services, receipt, added=False)
+    found = await run_in_threadpool(lambda: receipt_status(db, services, receipt=receipt))
+    return _status_page(request, lang, services, receipt, found, added=False)
 
 
 @router.post("/{lang:lang}/followup")
@@ -119,7 +131,7 @@ async def followup(
     form = await read_witness_form(request, services.settings)
     receipt = form.fields.get("receipt", "")
     text = _text(form, services.settings)
-    await run_in_threadpool(
+    found = await run_in_threadpool(
         lambda: add_followup(db, services, receipt=receipt, text=text, attachments=form.files)
     )
-    return await _status_page(request, lang, db, services, receipt, added=True)
+    return _status_page(request, lang, services, receipt, found, added=True)

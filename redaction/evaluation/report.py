@@ -60,7 +60,6 @@ def figures_table(evaluation: Evaluation) -> Table:
         ("label", "left"),
         ("mentions", "right"),
         ("recall", "right"),
-        ("recall ¬pub", "right"),
         ("keep", "right"),
         ("tok. prec.", "right"),
         ("replaced tok.", "right"),
@@ -68,6 +67,8 @@ def figures_table(evaluation: Evaluation) -> Table:
         ("leak docs", "right"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        if name == "recall" and evaluation.keep_policy:
+            table.add_column("recall ¬public", justify="right")
     for (corpus, lang, label), c in sorted_rows(evaluation.aggregate.rows):
         keep = f"{c.kept}/{c.keep_total} {_fmt_rate(c.keep_rate)}" if c.keep_total else "–"
         table.add_row(
@@ -76,7 +77,7 @@ def figures_table(evaluation: Evaluation) -> Table:
             f"[bold]{label}[/]" if label == ALL else label,
             str(c.mentions) if c.mentions else "–",
             _fmt_rate(c.recall),
-            _fmt_rate(c.recall_private if c.public_mentions else None),
+            *([_fmt_rate(c.recall_private)] if evaluation.keep_policy else []),
             keep,
             _fmt_rate(c.token_precision),
             str(c.replaced_tokens),

@@ -30,6 +30,7 @@ class Evaluation:
     aggregate: Aggregate = field(default_factory=Aggregate)
     scores: dict[str, list[DocumentScore]] = field(default_factory=dict)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # corpus, doc id, error
+    keep_policy: bool = False  # whether mentions were checked against a keep policy
 
 
 def evaluate(
@@ -47,7 +48,7 @@ def evaluate(
     the keep policy leaves readable (see :mod:`.scoring`). ``on_document(corpus)`` is called
     after each document (progress bars).
     """
-    result = Evaluation()
+    result = Evaluation(keep_policy=is_public is not None)
     for corpus, documents in corpora.items():
         scores: list[DocumentScore] = []
         for doc in documents:

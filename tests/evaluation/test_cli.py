@@ -146,6 +146,7 @@ def test_keep_policy_splits_out_public_mentions(
     assert (tab["recall"], tab["public_mentions"], tab["recall_private"]) == (0.5, 1, 2 / 3)
     assert [m["surface"] for m in figures["misses"]] == ["Oslo"]  # Turkey is a deliberate keep
     assert figures["settings"]["keep_policy"] is True
+    assert "recall ¬public" in result.output
 
     result = run(*args, "--json", str(out), "--no-keep-policy")
     (tab,) = [r for r in json.loads(out.read_text())["rows"] if r["label"] == "ALL"]

@@ -13,7 +13,9 @@ def warm() -> None:
     redaction.warm_up()
 
 
-def replaced(text: str, language: str = "auto", **kwargs: object) -> tuple[redaction.Redaction, dict[str, str]]:
+def replaced(
+    text: str, language: str = "auto", **kwargs: object
+) -> tuple[redaction.Redaction, dict[str, str]]:
     """Redact and map each replaced original surface to its replacement."""
     result = redaction.redact(text, language, **kwargs)  # type: ignore[arg-type]
     return result, {text[s.start : s.end]: s.replacement for s in result.spans}

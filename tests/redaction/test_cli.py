@@ -27,7 +27,9 @@ def test_json_output_contract(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_plain_output_from_stdin_with_tag_style() -> None:
-    out = CliRunner().invoke(app, ["--style", "tag", "-"], input="I saw Sergei Ivanov in Bakhmut.\n")
+    out = CliRunner().invoke(
+        app, ["--style", "tag", "-"], input="I saw Sergei Ivanov in Bakhmut.\n"
+    )
     assert out.exit_code == 0, out.output
     assert out.stdout == "I saw [PERSON 1] in [LOCATION 1].\n"
 

@@ -22,10 +22,12 @@ def test_follow_up_reuses_surrogates_in_its_own_inflected_forms() -> None:
     follow_text = "Потом к Сергею приехали из Бахмута, Ковальчука искали."
     follow = redact(follow_text, "ru", memory=restored)
     name = surrogate_of(first_text, "Сергей Ковальчук", first).split()
-    assert morph.best_lemma("ru", surrogate_of(follow_text, "Сергею", follow)) == morph.best_lemma("ru", name[0])
-    assert morph.best_lemma("ru", surrogate_of(follow_text, "Бахмута", follow), ("Geox",)) == morph.best_lemma(
-        "ru", surrogate_of(first_text, "Бахмуте", first), ("Geox",)
+    assert morph.best_lemma("ru", surrogate_of(follow_text, "Сергею", follow)) == morph.best_lemma(
+        "ru", name[0]
     )
+    assert morph.best_lemma(
+        "ru", surrogate_of(follow_text, "Бахмута", follow), ("Geox",)
+    ) == morph.best_lemma("ru", surrogate_of(first_text, "Бахмуте", first), ("Geox",))
     assert surrogate_of(follow_text, "Ковальчука", follow).lower().startswith(name[1].lower()[:4])
 
 
@@ -68,5 +70,3 @@ def test_link_key_gives_the_same_surrogate_across_testimonies() -> None:
     lemma_a = [morph.best_lemma("ru", w) for w in a.spans[0].replacement.split()]
     lemma_b = [morph.best_lemma("ru", w) for w in b.spans[0].replacement.split()]
     assert lemma_a == lemma_b
-    other = redact("Сергей Ковальчук звонил мне.", "ru", policy=Policy(link_key=b"x" * 32))
-    assert [morph.best_lemma("ru", w) for w in other.spans[0].replacement.split()] != lemma_b or True

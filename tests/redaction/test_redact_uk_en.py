@@ -10,13 +10,23 @@ from tests.redaction.conftest import replaced
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("warm")]
 
 
+def name_lemma(word: str) -> str:
+    """The first-name lemma of a Ukrainian word form."""
+    return next(
+        morph.normalise(p.normal_form)
+        for p in morph.parses("uk", word)
+        if morph.name_kind(p) == "Name"
+    )
+
+
 def test_ukrainian_vocative_and_dative_share_a_surrogate() -> None:
     text = "Андрій Шевчук був моїм командиром. Андрію я довіряв. Я подзвонив Андрієві вночі."
     result, repl = replaced(text, "uk")
     first = repl["Андрій Шевчук"].split()[0]
-    lemma = morph.best_lemma("uk", first)
-    assert morph.best_lemma("uk", repl["Андрію"]) == lemma
-    assert morph.best_lemma("uk", repl["Андрієві"]) == lemma
+    lemma = name_lemma(first)
+    assert lemma != "андрій"
+    assert name_lemma(repl["Андрію"]) == lemma
+    assert name_lemma(repl["Андрієві"]) == lemma
     assert "Андрі" not in result.text and "Шевчук" not in result.text
 
 
@@ -27,13 +37,18 @@ def test_ukrainian_places_missed_by_ner_are_caught_by_context() -> None:
 
 
 def test_ukrainian_keep_list() -> None:
-    result, _ = replaced("Зеленський звернувся до народу, ЗСУ тримають Київ, а Україна вистоїть.", "uk")
+    result, _ = replaced(
+        "Зеленський звернувся до народу, ЗСУ тримають Київ, а Україна вистоїть.", "uk"
+    )
     for public in ("Зеленський", "ЗСУ", "Київ", "Україна"):
         assert public in result.text
 
 
 def test_english_possessive_and_repeated_names() -> None:
-    text = "Sergei Ivanov was my friend. Sergei's wife Vera stayed in Bakhmut. I last saw Sergei in May."
+    text = (
+        "Sergei Ivanov was my friend. Sergei's wife Vera stayed in Bakhmut. "
+        "I last saw Sergei in May."
+    )
     result, repl = replaced(text, "en")
     assert repl["Sergei"] == repl["Sergei Ivanov"].split()[0]
     assert "'s wife" in result.text
@@ -57,7 +72,9 @@ def test_english_keep_list_and_titles() -> None:
 
 
 def test_english_contacts_and_units() -> None:
-    text = 'My callsign was "Yankee". Call me at +380 67 123 4567 or ivan.petrov@gmail.com. Unit 3057.'
+    text = (
+        'My callsign was "Yankee". Call me at +380 67 123 4567 or ivan.petrov@gmail.com. Unit 3057.'
+    )
     result, _ = replaced(text, "en")
     for secret in ("Yankee", "123 4567", "ivan.petrov", "3057"):
         assert secret not in result.text

@@ -33,8 +33,11 @@ def serve(app: FastAPI) -> Iterator[str]:
     """Run ``app`` on 127.0.0.1 in a thread; yields its base URL (``localhost`` is a secure
     context for Chromium, so Secure cookies work over plain HTTP)."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False, lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -52,10 +55,19 @@ def serve(app: FastAPI) -> Iterator[str]:
 def chromium(profile_dir: Path, *, javascript: bool = False) -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-quic", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--window-size=1100,900",
-                     f"--user-data-dir={profile_dir}"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1100,900",
+        f"--user-data-dir={profile_dir}",
+    ):
         options.add_argument(argument)
     if not javascript:
         options.add_experimental_option(
@@ -66,8 +78,10 @@ def chromium(profile_dir: Path, *, javascript: bool = False) -> webdriver.Chrome
 
 def emulate_width(driver: webdriver.Chrome, width: int) -> None:
     """Phone-sized viewport through DevTools (works with JavaScript off)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
+    )
 
 
 def content_width(driver: webdriver.Chrome) -> float:
@@ -78,10 +92,14 @@ def screenshot(driver: webdriver.Chrome, name: str) -> Path:
     """Full-page PNG under test-artifacts/screenshots/ via DevTools (no page script needed)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
-    })
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
+        },
+    )
     path = SCREENSHOTS / f"{name}.png"
     path.write_bytes(base64.b64decode(shot["data"]))
     return path

@@ -10,20 +10,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from intake import security_headers
-from intake.web import editor, errors, witness
-
-
-@pytest.fixture
-def app(app: FastAPI) -> FastAPI:
-    """The lead's app; wires the HTML front end in if ``create_app`` does not do it yet."""
-    if not any(getattr(route, "path", None) == "/desk/login" for route in app.routes):
-        app.include_router(witness.router)
-        app.include_router(editor.router)
-        errors.install(app)
-        security_headers.install(app)
-    return app
-
 
 def csrf_from(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html)[1]
@@ -76,8 +62,12 @@ def desk_client(app: FastAPI, make_account: Callable) -> Iterator[Callable[..., 
         page = browser.get("/desk/login")
         response = browser.post(
             "/desk/login",
-            data={"csrf": csrf_from(page.text), "username": creds.username,
-                  "password": creds.password, "totp": creds.totp()},
+            data={
+                "csrf": csrf_from(page.text),
+                "username": creds.username,
+                "password": creds.password,
+                "totp": creds.totp(),
+            },
             follow_redirects=False,
         )
         assert response.status_code == 303, response.text

@@ -24,8 +24,11 @@ TESTIMONIES = {
     "ru": ("Военком Олег Марков забрал мой паспорт в Твери.", "Получен"),
     "uk": ("Працівник ТЦК Олег Марченко забрав мій паспорт у Рівному.", "Отримано"),
 }
-FOLLOWUP_SAVED = {"en": "Your addition has been saved", "ru": "Ваше дополнение сохранено",
-                  "uk": "Ваше доповнення збережено"}
+FOLLOWUP_SAVED = {
+    "en": "Your addition has been saved",
+    "ru": "Ваше дополнение сохранено",
+    "uk": "Ваше доповнення збережено",
+}
 
 
 @pytest.fixture
@@ -53,8 +56,12 @@ def click_and_wait(driver: WebDriver, css: str = "main form button[type=submit]"
     driver.find_element(By.CSS_SELECTOR, css).click()
     WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
     WebDriverWait(driver, 60).until(
-        lambda d: d.execute_cdp_cmd("Runtime.evaluate", {"expression": "document.readyState"})
-        ["result"]["value"] == "complete"
+        lambda d: (
+            d.execute_cdp_cmd("Runtime.evaluate", {"expression": "document.readyState"})["result"][
+                "value"
+            ]
+            == "complete"
+        )
     )
 
 
@@ -112,7 +119,7 @@ def test_witness_form_fits_320_pixels(live_url: str, open_browser) -> None:
 def test_editor_logs_in_reviews_marks_a_missed_name_and_approves(
     app: FastAPI, live_url: str, open_browser, make_account, submit
 ) -> None:
-    testimony = submit("Старший там был бородач, он отбирал телефоны. Позже бородач ушёл.")
+    testimony = submit("Майор Сергей Волков приказал, а бородач отбирал телефоны. Бородач ушёл.")
     creds = make_account("editor")
     driver = open_browser()
 
@@ -125,7 +132,11 @@ def test_editor_logs_in_reviews_marks_a_missed_name_and_approves(
     assert driver.current_url.endswith("/desk/")
     (cookie,) = driver.get_cookies()
     assert (cookie["httpOnly"], cookie["secure"], cookie["sameSite"], cookie["path"]) == (
-        True, True, "Strict", "/desk")
+        True,
+        True,
+        "Strict",
+        "/desk",
+    )
     browser.screenshot(driver, "desk-1-queue")
 
     click_and_wait(driver, f'a[href="/desk/t/{testimony.testimony_id}"]')

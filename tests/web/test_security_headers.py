@@ -34,8 +34,14 @@ def assert_secure(response) -> None:
 
 
 def test_policy_is_strict() -> None:
-    for directive in ("default-src 'none'", "style-src 'self'", "img-src 'self'",
-                      "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'"):
+    for directive in (
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ):
         assert directive in CONTENT_SECURITY_POLICY
     assert "script-src" not in CONTENT_SECURITY_POLICY  # falls back to 'none'
 

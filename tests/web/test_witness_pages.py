@@ -51,8 +51,11 @@ def test_root_redirects_by_accept_language(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "phrase"),
-    [("en", "Tell us what happened"), ("ru", "Расскажите, что произошло"),
-     ("uk", "Розкажіть, що сталося")],
+    [
+        ("en", "Tell us what happened"),
+        ("ru", "Расскажите, что произошло"),
+        ("uk", "Розкажіть, що сталося"),
+    ],
 )
 def test_form_page_in_each_language(client: TestClient, lang: str, phrase: str) -> None:
     response = client.get(f"/{lang}/")
@@ -82,9 +85,20 @@ def test_locales_have_the_same_keys_and_templates_use_only_known_keys() -> None:
     used |= {f"status_{status}" for status in STATUSES}
     used |= {f"text_language_{code}" for code in TEXT_LANGUAGES}
     used |= {f"error_{kind}{status}" for status in KNOWN_STATUSES for kind in ("", "title_")}
-    used |= {f"error_{code}" for code in ("unsupported", "corrupt", "encrypted", "malformed",
-                                          "too_large", "file_too_large", "too_many_files",
-                                          "text_empty", "text_too_long")}
+    used |= {
+        f"error_{code}"
+        for code in (
+            "unsupported",
+            "corrupt",
+            "encrypted",
+            "malformed",
+            "too_large",
+            "file_too_large",
+            "too_many_files",
+            "text_empty",
+            "text_too_long",
+        )
+    }
     assert used <= catalogs["en"].keys()
     assert all(catalogs["ru"][key] != catalogs["en"][key] for key in used if "language" not in key)
 
@@ -92,11 +106,14 @@ def test_locales_have_the_same_keys_and_templates_use_only_known_keys() -> None:
 def test_full_witness_journey_sets_no_cookie_and_keeps_receipt_out_of_urls(
     client: TestClient,
 ) -> None:
-    submitted = client.post("/uk/submit", files={
-        "text": (None, "Мене забрали до ТЦК у Львові, командир Петро Іваненко."),
-        "language": (None, "uk"),
-        "attachments": ("IMG_0001.jpg", media.jpeg_with_gps(), "image/jpeg"),
-    })
+    submitted = client.post(
+        "/uk/submit",
+        files={
+            "text": (None, "Мене забрали до ТЦК у Львові, командир Петро Іваненко."),
+            "language": (None, "uk"),
+            "attachments": ("IMG_0001.jpg", media.jpeg_with_gps(), "image/jpeg"),
+        },
+    )
     assert submitted.status_code == 200
     assert_no_cookie(submitted)
     assert "Вашу розповідь отримано" in submitted.text
@@ -108,9 +125,13 @@ def test_full_witness_journey_sets_no_cookie_and_keeps_receipt_out_of_urls(
     assert "Отримано, чекає на розгляд" in status.text
     assert re.search(r"<dt>Файли</dt><dd>1</dd>", status.text)
 
-    added = client.post("/uk/followup", files={
-        "receipt": (None, receipt), "text": (None, "Ще одна деталь."),
-    })
+    added = client.post(
+        "/uk/followup",
+        files={
+            "receipt": (None, receipt),
+            "text": (None, "Ще одна деталь."),
+        },
+    )
     assert added.status_code == 200
     assert_no_cookie(added)
     assert "Ваше доповнення збережено" in added.text
@@ -131,16 +152,43 @@ def test_receipt_in_a_query_string_is_ignored(client: TestClient, submit) -> Non
     ("request_kwargs", "status"),
     [
         ({"method": "POST", "url": "/ru/receipt", "data": {"receipt": CANARY}}, 404),
-        ({"method": "POST", "url": "/ru/submit",
-          "files": {"text": (None, CANARY), "language": (None, CANARY)}}, 422),
-        ({"method": "POST", "url": "/en/submit",
-          "files": {"text": (None, CANARY),
-                    "attachments": (CANARY + ".jpg", CANARY.encode(), "image/jpeg")}}, 422),
-        ({"method": "POST", "url": "/uk/followup",
-          "files": {"receipt": (None, CANARY), "text": (None, CANARY)}}, 404),
+        (
+            {
+                "method": "POST",
+                "url": "/ru/submit",
+                "files": {"text": (None, CANARY), "language": (None, CANARY)},
+            },
+            422,
+        ),
+        (
+            {
+                "method": "POST",
+                "url": "/en/submit",
+                "files": {
+                    "text": (None, CANARY),
+                    "attachments": (CANARY + ".jpg", CANARY.encode(), "image/jpeg"),
+                },
+            },
+            422,
+        ),
+        (
+            {
+                "method": "POST",
+                "url": "/uk/followup",
+                "files": {"receipt": (None, CANARY), "text": (None, CANARY)},
+            },
+            404,
+        ),
         ({"method": "GET", "url": "/de/" + CANARY}, 404),
-        ({"method": "POST", "url": "/en/submit",
-          "content": CANARY, "headers": {"Content-Type": "text/plain"}}, 400),
+        (
+            {
+                "method": "POST",
+                "url": "/en/submit",
+                "content": CANARY,
+                "headers": {"Content-Type": "text/plain"},
+            },
+            400,
+        ),
     ],
 )
 def test_error_pages_never_echo_input(client: TestClient, request_kwargs, status) -> None:
@@ -153,10 +201,13 @@ def test_error_pages_never_echo_input(client: TestClient, request_kwargs, status
 
 
 def test_error_is_translated_and_says_nothing_was_saved(client: TestClient) -> None:
-    response = client.post("/ru/submit", files={
-        "text": (None, "Текст"),
-        "attachments": ("notes.txt", b"plain text, not an accepted type", "text/plain"),
-    })
+    response = client.post(
+        "/ru/submit",
+        files={
+            "text": (None, "Текст"),
+            "attachments": ("notes.txt", b"plain text, not an accepted type", "text/plain"),
+        },
+    )
     assert response.status_code == 422
     assert "Один из файлов неподходящего типа" in response.text
     assert "Ничего не сохранено." in response.text
@@ -168,9 +219,7 @@ def test_wrong_receipt_is_a_clear_404(client: TestClient) -> None:
     assert "No testimony matches this code" in response.text
 
 
-def test_rate_limit_shows_a_429_page(
-    client: TestClient, app: FastAPI, submit, monkeypatch
-) -> None:
+def test_rate_limit_shows_a_429_page(client: TestClient, app: FastAPI, submit, monkeypatch) -> None:
     receipt = submit().receipt
 
     def refuse(*_: object) -> None:
@@ -184,15 +233,18 @@ def test_rate_limit_shows_a_429_page(
 
 def test_too_many_files_and_oversized_files_are_refused(client: TestClient, app: FastAPI) -> None:
     settings = app.state.services.settings
-    too_many = [("attachments", (f"{i}.png", media.png_with_text(), "image/png"))
-                for i in range(settings.max_attachments + 1)]
+    too_many = [
+        ("attachments", (f"{i}.png", media.png_with_text(), "image/png"))
+        for i in range(settings.max_attachments + 1)
+    ]
     response = client.post("/en/submit", files=[("text", (None, "Text.")), *too_many])
     assert response.status_code == 422
     assert "Too many files" in response.text
 
     big = b"\xff\xd8\xff" + b"\0" * settings.max_attachment_bytes
-    response = client.post("/en/submit", files={"text": (None, "Text."),
-                                                "attachments": ("big.jpg", big, "image/jpeg")})
+    response = client.post(
+        "/en/submit", files={"text": (None, "Text."), "attachments": ("big.jpg", big, "image/jpeg")}
+    )
     assert response.status_code == 413
 
 
