@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+_CHUNK = re.compile(r"(\S+)(\s?)|(?<=\s)(\s+?)(?=\s|$)")
 
 # spaCy/slovnet entity labels -> redaction labels; anything else (NORP, DATE, MONEY...) is ignored.
 NER_LABELS = {
@@ -28,5 +33,26 @@ def pipeline(language: str) -> Language:
     from redaction.nlp import slovnet_component  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank(language)
+    nlp.tokenizer = WhitespaceTokenizer(nlp.vocab)
     nlp.add_pipe("slovnet_ner")
     return nlp
+
+
+class WhitespaceTokenizer:
+    """slovnet tokenises for itself; spaCy's tokens only anchor entity spans, so split on
+    whitespace (entity edges are trimmed of punctuation later) instead of running the full
+    rule-based tokenizer a second time."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = [], []
+        for m in _CHUNK.finditer(text):
+            words.append(m.group(1))
+            spaces.append(bool(m.group(2)))
+        if text[: len(text) - len(text.lstrip())]:
+            # leading whitespace becomes its own token so offsets stay exact
+            words.insert(0, text[: len(text) - len(text.lstrip())])
+            spaces.insert(0, False)
+        return Doc(self.vocab, words=words, spaces=spaces)
