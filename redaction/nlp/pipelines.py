@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-_CHUNK = re.compile(r"(\S+)(\s?)|(?<=\s)(\s+?)(?=\s|$)")
+_CHUNK = re.compile(r"\S+|\s+")
 
 # spaCy/slovnet entity labels -> redaction labels; anything else (NORP, DATE, MONEY...) is ignored.
 NER_LABELS = {
@@ -47,12 +47,14 @@ class WhitespaceTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = [], []
+        words: list[str] = []
+        spaces: list[bool] = []
         for m in _CHUNK.finditer(text):
-            words.append(m.group(1))
-            spaces.append(bool(m.group(2)))
-        if text[: len(text) - len(text.lstrip())]:
-            # leading whitespace becomes its own token so offsets stay exact
-            words.insert(0, text[: len(text) - len(text.lstrip())])
-            spaces.insert(0, False)
+            chunk = m.group()
+            if chunk.isspace() and words and not spaces[-1] and chunk.startswith(" "):
+                spaces[-1] = True
+                chunk = chunk[1:]
+            if chunk:
+                words.append(chunk)
+                spaces.append(False)
         return Doc(self.vocab, words=words, spaces=spaces)

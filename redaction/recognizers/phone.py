@@ -7,7 +7,7 @@ import re
 from redaction.labels import CONTACT
 from redaction.types import Detection
 
-REGIONS = ("UA", "RU", "BY", "KZ", "GE", "AM", "PL", "DE", "GB", "US", "LT", "LV", "EE", "MD", "FI")
+REGIONS = ("UA", "RU", "BY", "KZ", "PL", "DE", "GB", "US")
 # Digit runs libphonenumber's lenient matching may miss (odd grouping); needs a phone context word.
 _LOOSE = re.compile(r"(?<![\w+])\+?\d[\d\s().-]{8,16}\d(?!\w)")
 _CONTEXT = (
