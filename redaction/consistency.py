@@ -40,12 +40,15 @@ def propagate(
     detections: Sequence[Detection],
     language_at: Callable[[int], str],
     protected: Sequence[tuple[int, int]] = (),
+    remembered: Sequence[tuple[str, str]] = (),
 ) -> list[Detection]:
-    """New detections for further mentions of what `detections` found."""
-    tokens = {
-        lang: words(text, english=lang == "en")
-        for lang in {language_at(d.start) for d in detections}
-    }
+    """New detections for further mentions of what `detections` found, and of what an earlier
+    message of the testimony found (`remembered`: (label, lemma phrase) from its Memory) - a
+    follow-up may name "Бес" without the word "позывной" that flagged him the first time."""
+    languages = {language_at(d.start) for d in detections} | {language_at(0)}
+    if remembered:
+        languages |= {language_at(w.start) for w in words(text)}
+    tokens = {lang: words(text, english=lang == "en") for lang in languages}
     covered = _Covered([(d.start, d.end) for d in detections] + list(protected))
     single: dict[tuple[str, str], str] = {}  # (language, key) -> label
     phrases: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
@@ -64,6 +67,14 @@ def propagate(
                     single.setdefault((lang, key), d.label)
         elif inner:
             phrases[(lang, tuple(word_keys(lang, w.text) for w in inner))] = d.label
+    for label, phrase in remembered:
+        lemmas = phrase.split()
+        for lang in languages:
+            if label in (PERSON, CALLSIGN) or len(lemmas) == 1:
+                for lemma in lemmas:
+                    single.setdefault((lang, lemma), label)
+            elif lemmas:
+                phrases.setdefault((lang, tuple(frozenset({lem}) for lem in lemmas)), label)
     found: list[Detection] = []
     for lang, toks in tokens.items():
         found += _single_mentions(text, lang, toks, single, covered)
@@ -72,10 +83,15 @@ def propagate(
 
 
 def harmonise(
-    text: str, detections: Sequence[Detection], language_at: Callable[[int], str]
+    text: str,
+    detections: Sequence[Detection],
+    language_at: Callable[[int], str],
+    remembered: Sequence[tuple[str, str]] = (),
 ) -> list[Detection]:
-    """Give every one-word mention of the same name the label of its most confident mention
-    (NER may call a callsign PERSON in one sentence; the callsign trigger knows better)."""
+    """Give every one-word mention of the same name one label: the one an earlier message
+    gave it, else that of its most confident mention here (NER may call a callsign PERSON in
+    one sentence; the callsign trigger knows better)."""
+    earlier = {lemma: label for label, lemma in remembered if " " not in lemma}
     best: dict[tuple[str, str], Detection] = {}
     keyed: list[tuple[Detection, tuple[str, str] | None]] = []
     for d in detections:
@@ -84,18 +100,19 @@ def harmonise(
             lang = language_at(d.start)
             inner = words(text[d.start : d.end], english=lang == "en")
             if len(inner) == 1:
-                key = (
-                    lang,
-                    morph.normalise(inner[0].text)
-                    if lang == "en"
-                    else morph.best_lemma(lang, inner[0].text),
-                )
+                key = (lang, _label_key(lang, inner[0].text))
                 if key not in best or d.score > best[key].score:
                     best[key] = d
         keyed.append((d, key))
     return [
-        Detection(d.start, d.end, best[k].label, d.score, d.source) if k else d for d, k in keyed
+        Detection(d.start, d.end, earlier.get(k[1], best[k].label), d.score, d.source) if k else d
+        for d, k in keyed
     ]
+
+
+def _label_key(language: str, word: str) -> str:
+    lemma = morph.normalise(word) if language == "en" else morph.best_lemma(language, word)
+    return canonical_first_name(language, lemma)
 
 
 class _Covered:

@@ -2,8 +2,8 @@
 
 Entries in data/keep.json are lemmatised with the language's analyser when first used, and a
 mention matches when each of its words can have the entry's lemma (so Россия, России, Россией all
-match "Россия"). Persons match on any word (the surname alone is enough); other labels on the
-whole phrase, with any leading English determiner ignored.
+match "Россия"). Persons match on any word (the surname alone is enough); places and bodies on a
+whole phrase, which may be part of a longer mention.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import cache
 from redaction import morph
 from redaction.data import load
 from redaction.labels import NAME_LIKE, PERSON
+from redaction.recognizers.names import english_first_names, has_given_name_reading
 from redaction.text import words
 
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -28,45 +29,130 @@ def _lemma(language: str, word: str) -> str:
     return morph.best_lemma(language, word, prefer=("Geox", "Surn", "Name", "Orgn"))
 
 
+_Phrases = dict[tuple[int, str], list[tuple[str, ...]]]
+
+
 @cache
-def _entries(language: str) -> tuple[frozenset[str], dict[tuple[int, str], list[tuple[str, ...]]]]:
-    """(person lemmas, place/organisation lemma phrases by (length, first lemma))."""
+def _entries(language: str) -> tuple[frozenset[str], _Phrases, _Phrases]:
+    """(distinctive public surnames, full names of public people with common surnames,
+    place/organisation phrases), phrases as lemma tuples indexed by (length, first lemma)."""
     data = load("keep")
-    persons = frozenset(
-        _lemma(language, w) for e in data["PERSON"][language] for w in _tokens(language, e)
-    )
-    phrases: dict[tuple[int, str], list[tuple[str, ...]]] = {}
+    surnames: set[str] = set()
+    full_names: _Phrases = {}
+    for entry in data["PERSON"][language]:
+        lemmas = tuple(_lemma(language, w) for w in _tokens(language, entry))
+        if len(lemmas) == 1:
+            surnames.add(lemmas[0])
+        else:
+            full_names.setdefault((len(lemmas), lemmas[0]), []).append(lemmas)
+    phrases: _Phrases = {}
     for label in ("LOCATION", "ORGANIZATION"):
         for entry in data[label][language]:
             phrase = tuple(_lemma(language, w) for w in _tokens(language, entry))
             phrases.setdefault((len(phrase), phrase[0]), []).append(phrase)
-    return persons, phrases
+    return frozenset(surnames), full_names, phrases
 
 
 def _candidates(language: str, word: str) -> frozenset[str]:
     return frozenset({word.lower()}) if language == "en" else morph.lemmas(language, word)
 
 
-def is_public(language: str, surface: str, label: str) -> bool:
-    """True when the mention names a public figure, a country/capital or a national body.
+_MAX_PHRASE = 8
 
-    The label is not trusted for single words (a capitalised Україна may come back as PERSON)."""
+
+def public_parts(language: str, surface: str, label: str) -> list[tuple[int, int]]:
+    """Character ranges of `surface` that name something public.
+
+    A person mention with a public surname is public as a whole (Владимир Путин); other
+    mentions are searched for keep-list phrases, so "Крим і Грузію" or "громадянин Російської
+    Федерації" keep their public part and mask the rest, while "Lenin Street" is no public
+    figure. The label is not trusted for single words (Україна may come back as PERSON)."""
     if label not in NAME_LIKE:
-        return False
-    toks = _tokens(language, surface)
-    while toks and toks[0].lower() in _DETERMINERS:
+        return []
+    toks = words(surface, english=language == "en")
+    while toks and toks[0].text.lower() in _DETERMINERS:
         toks = toks[1:]
     if not toks:
-        return False
-    persons, phrases = _entries(language)
-    cands = [_candidates(language, t) for t in toks]
-    if label == PERSON or len(cands) == 1:
-        if any(c & persons for c in cands):
-            return True
-        if len(cands) > 1:
-            return False
+        return []
+    surnames, full_names, phrases = _entries(language)
+    cands = [_candidates(language, t.text) for t in toks]
+    if label == PERSON:
+        public = [
+            (toks[i].start, toks[j - 1].end)
+            for i, j in _phrase_spans(cands, full_names, min_length=2)
+        ] + [(t.start, t.end) for c, t in zip(cands, toks, strict=True) if c & surnames]
+        if public:
+            covered = {t.start for t in toks for s, e in public if s <= t.start < e}
+            if all(t.start in covered or _is_given_name(language, t.text) for t in toks):
+                return [(toks[0].start, toks[-1].end)]  # Владимир Владимирович Путин
+            # "Сталину Вертинский": NER ran two people together; only the public one stays.
+            return sorted(public)
+        if len(toks) > 1:
+            return []
+    parts = [(toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases)]
+    if not parts and len(toks) == 1 and cands[0] & surnames:
+        parts = [(toks[0].start, toks[0].end)]
+    return parts
+
+
+def _phrase_spans(
+    cands: list[frozenset[str]], phrases: _Phrases, min_length: int = 1
+) -> list[tuple[int, int]]:
+    """Token ranges [i, j) matching a phrase, longest first, left to right."""
+    spans = []
+    i = 0
+    while i < len(cands):
+        j = next(
+            (
+                j
+                for j in range(min(len(cands), i + _MAX_PHRASE), i + min_length - 1, -1)
+                if _is_phrase(cands[i:j], phrases)
+            ),
+            None,
+        )
+        if j is None:
+            i += 1
+        else:
+            spans.append((i, j))
+            i = j
+    return spans
+
+
+def _is_given_name(language: str, word: str) -> bool:
+    """A first name, patronymic or initial - what may precede a public surname."""
+    if len(word) == 1 and word.isupper():
+        return True
+    if language == "en":
+        return word.lower() in english_first_names()
+    return has_given_name_reading(language, word)
+
+
+def _is_phrase(cands: list[frozenset[str]], phrases: _Phrases) -> bool:
     return any(
         all(lem in c for lem, c in zip(phrase, cands, strict=True))
         for first in cands[0]
         for phrase in phrases.get((len(cands), first), ())
     )
+
+
+def public_phrases(language: str, text: str) -> list[tuple[int, int]]:
+    """Multi-word keep-list phrases anywhere in the text ("Комитет солдатских матерей"), so a
+    mention that covers only part of one is still recognised as public."""
+    _surnames, _full_names, phrases = _entries(language)
+    toks = words(text, english=language == "en")
+    cands = [_candidates(language, t.text) for t in toks]
+    return [
+        (toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases, min_length=2)
+    ]
+
+
+def is_public(language: str, surface: str, label: str) -> bool:
+    """True when the whole mention names a public figure, a country/capital or a national body."""
+    parts = public_parts(language, surface, label)
+    covered = [False] * len(surface)
+    for start, end in parts:
+        covered[start:end] = [True] * (end - start)
+    toks = [
+        t for t in words(surface, english=language == "en") if t.text.lower() not in _DETERMINERS
+    ]
+    return bool(parts) and all(covered[t.start] for t in toks)

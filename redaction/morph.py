@@ -17,26 +17,18 @@ if TYPE_CHECKING:
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 # Parts of speech a personal or place name never is.
+# fmt: off
 FUNCTION_TAGS = frozenset(
     {
-        "NPRO",
-        "PREP",
-        "CONJ",
-        "PRCL",
-        "INTJ",
-        "ADVB",
-        "PRED",
-        "VERB",
-        "INFN",
-        "GRND",
-        "PRTF",
-        "PRTS",
-        "COMP",
-        "NUMR",
+        "NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "VERB", "INFN", "GRND", "PRTF",
+        "PRTS", "COMP", "NUMR",
     }
 )
+# fmt: on
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _ANALYSABLE = re.compile(r"[\u0400-\u04ffA-Za-z'’ʼ`-]+")
+_RU_ONLY = re.compile("[ыэъёЫЭЪЁ]")
+_UK_ONLY = re.compile("[іїєґІЇЄҐ]")
 _APOS = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
@@ -47,6 +39,7 @@ def analyzer(language: str) -> MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     return word.lower().translate(_APOS).replace("ё", "е")
 
@@ -57,6 +50,12 @@ def parses(language: str, word: str) -> tuple[Parse, ...]:
     have none (and pymorphy3 would fail on code points without a Unicode name)."""
     if language not in ("ru", "uk") or not _ANALYSABLE.fullmatch(word):
         return ()
+    # A word spelt with letters only the other language has is analysed in that language
+    # (Russian speech quoted in a Ukrainian testimony, and the other way round).
+    if language == "uk" and _RU_ONLY.search(word):
+        language = "ru"
+    elif language == "ru" and _UK_ONLY.search(word):
+        language = "uk"
     return tuple(analyzer(language).parse(word.lower().translate(_APOS)))
 
 
@@ -113,7 +112,19 @@ def inflect(language: str, lemma: str, kind: str | None, grammemes: set[str]) ->
     if language not in ("ru", "uk"):
         return lemma
     ps = parses(language, lemma)
-    ranked = sorted(ps, key=lambda p: (kind is not None and kind not in tags_of(p), -p.score))
+    # The reading of the wanted gender in which the lemma is itself the nominative singular is
+    # the lexeme meant ("Євгенія" the woman's name, not the genitive of "Євгеній"); surnames
+    # change gender by inflection (Смирнов -> Смирнова), so any of their readings will do.
+    genders = grammemes & {"masc", "femn", "neut"}
+    ranked = sorted(
+        ps,
+        key=lambda p: (
+            kind is not None and kind not in tags_of(p),
+            bool(genders) and not genders <= tags_of(p) and "Surn" not in tags_of(p),
+            not {"nomn", "sing"} <= tags_of(p),
+            -p.score,
+        ),
+    )
     for p in ranked:
         for wanted in (grammemes, grammemes - {"femn", "masc", "neut"}, grammemes & set(CASES)):
             if not wanted:

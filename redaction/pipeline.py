@@ -7,11 +7,13 @@ from collections.abc import Collection, Sequence
 
 from redaction import keep, morph
 from redaction.consistency import harmonise, propagate, word_keys
-from redaction.labels import LANGUAGES
+from redaction.labels import LANGUAGES, LOCATION, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
+from redaction.recognizers.names import toponym_end
+from redaction.remembered import remembered
 from redaction.resolve import resolve
 from redaction.surrogates import SurrogateMaker
 from redaction.text import safe_text, words
@@ -74,10 +76,56 @@ def _render(
     return "".join(out), spans
 
 
-def _is_kept(policy: Policy, language: str, surface: str, label: str) -> bool:
+def _with_place_noun(text: str, d: Detection, language: str) -> Detection:
+    if d.label != LOCATION:
+        return d
+    return Detection(d.start, toponym_end(text, language, d.end), d.label, d.score, d.source)
+
+
+def _remembered_names(memory: Memory | None) -> list[tuple[str, str]]:
+    """(label, real lemma phrase) of the names an earlier message of the testimony replaced."""
+    if memory is None:
+        return []
+    out = []
+    for key in memory.entries:
+        label, role, lemma = [*key.split("|", 2), "", ""][:3]
+        if label in NAME_LIKE and role in ("", "first", "patr", "last") and lemma:
+            out.append((label, lemma))
+    return out
+
+
+def _kept_parts(policy: Policy, language: str, surface: str, label: str) -> list[tuple[int, int]]:
+    """Ranges of the mention to leave readable: the policy's own keep terms, then the keep list
+    in the mention's language and the other two (a Russian quote inside Ukrainian text)."""
     if surface.strip().lower() in {k.lower() for k in policy.keep}:
-        return True
-    return policy.keep_public and keep.is_public(language, surface, label)
+        return [(0, len(surface))]
+    if not policy.keep_public:
+        return []
+    for lang in (language, *(other for other in LANGUAGES if other != language)):
+        parts = keep.public_parts(lang, surface, label)
+        if parts:
+            return parts
+    return []
+
+
+def _without(text: str, d: Detection, kept: list[tuple[int, int]]) -> list[Detection]:
+    """What is left of a mention once its public ranges are cut out, if it still names
+    anything: a capitalised word or a digit, not a stray "і" between two public names."""
+    cuts = sorted((max(s, d.start), min(e, d.end)) for s, e in kept if s < d.end and d.start < e)
+    if not cuts:
+        return [d]
+    pieces, last = [], d.start
+    for s, e in cuts:
+        if s > last:
+            pieces.append((last, s))
+        last = max(last, e)
+    pieces.append((last, d.end))
+    return [
+        Detection(s, e, d.label, d.score, d.source)
+        for s, e in pieces
+        if any(w.text[:1].isupper() for w in words(text[s:e]))
+        or any(c.isdigit() for c in text[s:e])
+    ]
 
 
 def redact(
@@ -101,17 +149,26 @@ def redact(
                 detections.append(
                     Detection(d.start + start, d.end + start, d.label, d.score, d.source)
                 )
+    detections = [_with_place_noun(clean, d, langs.at(d.start)) for d in detections]
     detections = [d for d in detections if d.label in policy.labels]
-    kept: list[tuple[int, int]] = []
-    masked: list[Detection] = []
-    for d in detections:
-        if _is_kept(policy, langs.at(d.start), clean[d.start : d.end], d.label):
-            kept.append((d.start, d.end))
-        else:
-            masked.append(d)
-    found = resolve(clean, masked)
-    found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept)])
-    found = [d for d in harmonise(clean, found, langs.at) if d.label in policy.labels]
+    # Keep decisions are taken on merged mentions: "ул. Ленина, 5" is an address, not Lenin.
+    merged = resolve(clean, detections)
+    kept = [
+        (d.start + s, d.start + e)
+        for d in merged
+        for s, e in _kept_parts(policy, langs.at(d.start), clean[d.start : d.end], d.label)
+    ]
+    if policy.keep_public:
+        kept += [
+            (start + s, start + e)
+            for start, end, lang in langs.runs
+            for s, e in keep.public_phrases(lang, clean[start:end])
+        ]
+    found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
+    found = resolve(clean, [*found, *remembered(clean, memory, langs.at)])
+    earlier = _remembered_names(memory)
+    found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept, earlier)])
+    found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]
     memory = (memory or Memory()).copy()
     maker = SurrogateMaker(
         memory, style=style, link_key=policy.link_key, avoid=_text_vocabulary(clean, langs)

@@ -10,110 +10,39 @@ if TYPE_CHECKING:
     from redaction.text import Word
 
 # Settlement-type words before a place name ("с. Комарів", "смт Козова").
+# fmt: off
 PLACE_BEFORE = frozenset(
     [
-        "с",
-        "м",
-        "г",
-        "п",
-        "пос",
-        "смт",
-        "х",
-        "ст",
-        "д",
-        "село",
-        "селище",
-        "місто",
-        "город",
-        "деревня",
-        "посёлок",
-        "поселок",
-        "хутір",
-        "хутор",
-        "станица",
+        "с", "м", "г", "п", "пос", "смт", "х", "ст", "д", "село", "селище", "місто", "город",
+        "деревня", "посёлок", "поселок", "хутір", "хутор", "станица",
     ]
 )
+# fmt: on
 # Administrative nouns after a place adjective ("Харківській області", "Луцького району").
 PLACE_AFTER = re.compile(
     r"(?:област|обл$|район|р-н|округ|край$|краю|краї|сельсовет|сільрад|громад|улус)\w*$",
     re.IGNORECASE,
 )
 # Lower-case abbreviations whose dot does not end a sentence.
+# fmt: off
 ABBREVIATIONS = frozenset(
     [
-        "с",
-        "м",
-        "г",
-        "п",
-        "х",
-        "д",
-        "т",
-        "ст",
-        "ул",
-        "вул",
-        "пер",
-        "пос",
-        "смт",
-        "им",
-        "ім",
-        "св",
-        "проф",
-        "акад",
-        "ген",
-        "полк",
-        "пл",
-        "обл",
-        "р",
-        "кв",
-        "буд",
-        "просп",
-        "пр",
-        "мкр",
-        "ср",
-        "напр",
-        "див",
-        "тов",
-        "гр",
-        "тел",
-        "e.g",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "st",
+        "с", "м", "г", "п", "х", "д", "т", "ст", "ул", "вул", "пер", "пос", "смт", "им", "ім",
+        "св", "проф", "акад", "ген", "полк", "пл", "обл", "р", "кв", "буд", "просп", "пр", "мкр",
+        "ср", "напр", "див", "тов", "гр", "тел", "e.g", "dr", "mr", "mrs", "ms", "st",
     ]
 )
+# fmt: on
 # Cases a preposition allows after it (Russian and Ukrainian together; the analyser disambiguates).
+# fmt: off
 PREPOSITION_CASES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("в", "во", "у", "на"), frozenset({"loct", "accs"})),
     **dict.fromkeys(("о", "об", "обо", "при"), frozenset({"loct"})),
     **dict.fromkeys(
         (
-            "из",
-            "изо",
-            "от",
-            "до",
-            "около",
-            "возле",
-            "без",
-            "для",
-            "из-за",
-            "из-под",
-            "від",
-            "біля",
-            "після",
-            "коло",
-            "поблизу",
-            "серед",
-            "замість",
-            "вздовж",
-            "кроме",
-            "крім",
-            "після",
-            "против",
-            "проти",
-            "мимо",
-            "повз",
+            "из", "изо", "от", "до", "около", "возле", "без", "для", "из-за", "из-под", "від",
+            "біля", "після", "коло", "поблизу", "серед", "замість", "вздовж", "кроме", "крім",
+            "після", "против", "проти", "мимо", "повз",
         ),
         frozenset({"gent"}),
     ),
@@ -125,6 +54,7 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(("про", "через", "сквозь", "крізь"), frozenset({"accs"})),
 }
+# fmt: on
 _SHORT_PREFIX = 2  # "с", "м", "г", "ст" are prepositions or words unless a dot follows
 
 
@@ -135,6 +65,12 @@ def is_place_prefix(text: str, prefix: Word, name: Word) -> bool:
     if word not in PLACE_BEFORE or gap not in (".", ""):
         return False
     return len(word) > _SHORT_PREFIX or gap == "."
+
+
+# Prepositions after which a word that may be a place or a person is a place ("в Бахмуте").
+STRONG_PLACE_PREPOSITIONS = frozenset(
+    ("в", "во", "на", "из", "под", "около", "возле", "вблизи", "під", "біля", "поблизу", "із")
+)
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")

@@ -21,6 +21,8 @@ def _trim(text: str, d: Detection) -> Detection | None:
         end -= 1
     if start >= end:
         return None
+    if text.count("«", start, end) > text.count("»", start, end) and text[end : end + 1] == "»":
+        end += 1  # ООО «Солнечный берег»: keep the closing quote with its opening one
     return Detection(start, end, d.label, d.score, d.source)
 
 

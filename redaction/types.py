@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from redaction.memory import Memory
+from redaction.memory import Memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,4 +37,4 @@ class Redaction:
     language: str
     text: str
     spans: list[Span] = field(default_factory=list)
-    memory: Memory | None = None
+    memory: Memory = field(default_factory=Memory)

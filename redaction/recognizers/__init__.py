@@ -10,6 +10,7 @@ from redaction.recognizers.base import Recognizer
 from redaction.recognizers.callsign import CallsignRecognizer
 from redaction.recognizers.date import DateRecognizer
 from redaction.recognizers.email import EmailRecognizer
+from redaction.recognizers.facility import FacilityRecognizer
 from redaction.recognizers.handle import HandleRecognizer
 from redaction.recognizers.id_number import IdNumberRecognizer
 from redaction.recognizers.military_unit import MilitaryUnitRecognizer
@@ -17,6 +18,7 @@ from redaction.recognizers.names import NameRecognizer
 from redaction.recognizers.ner import NerRecognizer
 from redaction.recognizers.phone import PhoneRecognizer
 from redaction.recognizers.plate import PlateRecognizer
+from redaction.recognizers.quoted import QuotedNameRecognizer
 from redaction.recognizers.url import UrlRecognizer
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -28,7 +30,9 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     PhoneRecognizer(),
     MilitaryUnitRecognizer(),
     CallsignRecognizer(),
+    QuotedNameRecognizer(),
     IdNumberRecognizer(),
+    FacilityRecognizer(),
     PlateRecognizer(),
     AddressRecognizer(),
     DateRecognizer(),

@@ -40,4 +40,10 @@ class AddressRecognizer(PatternRecognizer):
         ),
         Pattern(r"\b(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.75, flags=0),
         Pattern(r"\b(?:apt\.?|apartment|flat|кв\.|квартира)\s*№?\s*\d{1,4}\b", 0.6),
+        # "on Chistopolskaya 19": a transliterated Russian/Ukrainian street name and a number
+        Pattern(
+            r"(?<=\b(?:on|at) )[A-Z][a-z]+(?:aya|aia|ska|ogo|ova|eva|ina|ya)\s+\d{1,4}[a-z]?\b",
+            0.7,
+            flags=0,
+        ),
     )

@@ -55,7 +55,8 @@ class PatternRecognizer:
         return any(word in before for word in self.context)
 
     def analyze(self, text: str, language: str) -> list[Detection]:
-        found = []
+        """Matches of every pattern, one detection per span (the best-scoring pattern's)."""
+        found: dict[tuple[int, int], Detection] = {}
         for regex, pattern in self._compiled:
             for m in regex.finditer(text):
                 group = "value" if "value" in regex.groupindex and m.group("value") else 0
@@ -64,5 +65,8 @@ class PatternRecognizer:
                     continue
                 if pattern.needs_context and not self.has_context(text, m.start()):
                     continue
-                found.append(Detection(start, end, self.label, pattern.score, type(self).__name__))
-        return found
+                if (start, end) not in found or found[(start, end)].score < pattern.score:
+                    found[(start, end)] = Detection(
+                        start, end, self.label, pattern.score, type(self).__name__
+                    )
+        return sorted(found.values(), key=lambda d: (d.start, d.end))

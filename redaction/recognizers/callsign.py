@@ -7,44 +7,24 @@ from redaction.recognizers.base import Pattern, PatternRecognizer
 _INTRO = (
     r"(?:позывн\w*|позивн\w*|call[\s-]?sign\w*|nickname[ds]?|nom\s+de\s+guerre|"
     r"по\s+прозвищу|по\s+кличке|кличк\w+|прозвищ\w+|на\s+прізвисько|прізвисько|прізвиськом|"
-    r"went\s+by|known\s+as)"
+    r"went\s+by|known\s+as|называ(?:ют|ли)|кличут|прозвали|називають|називали|кличуть|"
+    r"прозвали|звуть\s+його|зовут\s+его|they\s+call(?:ed)?\s+him|they\s+call(?:ed)?\s+her)"
 )
 _QUOTED = r"[«\"“„'‘](?P<value>[^«»\"“”„'‘’\n]{1,30})[»\"”'’]"
-_LINK = r"(?:(?:у\s+него\s+|у\s+нього\s+|в\s+нього\s+)?(?:был|была|був|була|is|was|—)\s+)?"
+# "позывной у меня был", "позивний в нього —", "callsign was"
+_LINK = r"(?:(?:[ув]\s+[^\W\d_]+\s+)?(?:был|была|було|був|була|is|was|—|-)\s+)?"
 _BARE = r"(?P<value>[^\W\d_][\w-]{1,24})"
 
 
 # Words that may follow the trigger without being the callsign ("позывной у него", "callsign is").
+# fmt: off
 _NOT_CALLSIGNS = frozenset(
     [
-        "у",
-        "в",
-        "его",
-        "её",
-        "її",
-        "його",
-        "ему",
-        "мой",
-        "мій",
-        "моя",
-        "свой",
-        "свій",
-        "свою",
-        "him",
-        "her",
-        "his",
-        "the",
-        "a",
-        "was",
-        "is",
-        "and",
-        "и",
-        "і",
-        "та",
-        "не",
-        "no",
+        "у", "в", "его", "её", "її", "його", "ему", "мой", "мій", "моя", "свой", "свій", "свою",
+        "him", "her", "his", "the", "a", "was", "is", "and", "и", "і", "та", "не", "no",
     ]
 )
+# fmt: on
 
 
 class CallsignRecognizer(PatternRecognizer):

@@ -8,53 +8,31 @@ _VALUE = r"(?<!\w)(?P<value>(?:[A-ZА-ЯІЇЄ]{1,3}[\s№-]*)?\d[\d\s-]{4,16}\d
 
 class IdNumberRecognizer(PatternRecognizer):
     label = ID
+    # fmt: off
     context = (
-        "паспорт",
-        "passport",
-        "серия",
-        "серії",
-        "серія",
-        "id",
-        "ідентиф",
-        "идентиф",
-        "инн",
-        "іпн",
-        "рнокпп",
-        "снилс",
-        "жетон",
-        "жетона",
-        "личный номер",
-        "особистий номер",
-        "військовий квиток",
-        "военный билет",
-        "военного билета",
-        "військового квитка",
-        "service number",
-        "serial number",
-        "license",
-        "licence",
-        "водительск",
-        "посвідчення",
-        "удостоверени",
-        "табельн",
-        "dog tag",
-        "свідоцтв",
-        "свидетельств",
-        "card",
-        "картк",
-        "карт",
-        "рахун",
-        "счёт",
-        "счет",
-        "iban",
-        "account",
+        "паспорт", "passport", "серия", "серії", "серія", "id", "ідентиф", "идентиф", "инн",
+        "іпн", "рнокпп", "снилс", "жетон", "жетона", "личный номер", "особистий номер",
+        "військовий квиток", "военный билет", "военного билета", "військового квитка",
+        "service number", "serial number", "license", "licence", "водительск", "посвідчення",
+        "удостоверени", "табельн", "dog tag", "студент", "квиток", "билет", "student", "свідоцтв",
+        "свидетельств", "card", "картк", "карт", "рахун", "счёт", "счет", "iban", "account",
     )
+    # fmt: on
     context_window = 48
     patterns = (
         Pattern(_VALUE, 0.92, needs_context=True, flags=0),
         Pattern(r"\bUA\d{2}(?:\s?\d{4}){6}\s?\d{1,3}\b", 0.95),  # Ukrainian IBAN
         Pattern(r"\b\d{4}[\s-]\d{4}[\s-]\d{4}[\s-]\d{4}\b", 0.8),  # payment card
         Pattern(r"\b\d{3}-\d{3}-\d{3}\s\d{2}\b", 0.9),  # SNILS
+        # case and file numbers: "application no. 10424/05", "дело № 1-234/2022"
+        Pattern(
+            r"(?i:(?:\b(?:nos?\.|application|case|file|дел[оау]|справ[аиі]|провадженн\w*)\s*(?:no\.?|№)?|№)\s*)"
+            r"(?P<value>(?:\d{1,2}-)?\d{2,6}/\d{2,4})(?!\d)",
+            0.85,
+            flags=0,
+        ),
+        # document series and number without a context word: "КВ 12094418", "АА №123456"
+        Pattern(r"(?<!\w)[A-ZА-ЯІЇЄ]{2}\s?№?\s?\d{6,8}(?!\w)", 0.75, flags=0),
     )
 
     def validate(self, value: str) -> bool:

@@ -18,101 +18,43 @@ from redaction import morph
 from redaction.data import load
 from redaction.labels import LOCATION, PERSON
 from redaction.morph import FUNCTION_TAGS
-from redaction.placewords import PLACE_AFTER, is_place_prefix
+from redaction.placewords import PLACE_AFTER, STRONG_PLACE_PREPOSITIONS, is_place_prefix
 from redaction.text import Word, is_capitalised, is_sentence_start, words
 from redaction.types import Detection
 
+# fmt: off
 _PLACE_PREPOSITIONS = frozenset(
     [
-        "в",
-        "во",
-        "на",
-        "из",
-        "с",
-        "со",
-        "под",
-        "подо",
-        "до",
-        "у",
-        "біля",
-        "поблизу",
-        "від",
-        "через",
-        "за",
-        "під",
-        "із",
-        "зі",
-        "з",
-        "около",
-        "возле",
-        "вблизи",
-        "над",
-        "между",
-        "під-за",
-        "довкола",
-        "навколо",
-        "near",
-        "in",
-        "at",
-        "from",
-        "to",
-        "into",
-        "outside",
+        "в", "во", "на", "из", "с", "со", "под", "подо", "до", "у", "біля", "поблизу", "від",
+        "через", "за", "під", "із", "зі", "з", "около", "возле", "вблизи", "над", "между",
+        "під-за", "довкола", "навколо", "near", "in", "at", "from", "to", "into", "outside",
         "around",
     ]
 )
+# fmt: on
 _NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи", "мама", "папа", "тато"})
 _JOINERS = frozenset({" ", "-", "\u00a0"})
+# A lower-case word is a name when (nearly) all its readings are: "сергей", "костя", not "вера".
+_LOWERCASE_NAME_SHARE = 0.9
 _INITIAL_GAP = re.compile(r"\s?\.\s?")
+# fmt: off
+_LOCATIVE_PREPOSITIONS = frozenset(("в", "во", "у", "на"))
 _TITLES = frozenset(
     [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "lord",
-        "lady",
-        "sir",
-        "judge",
-        "justice",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "major",
-        "maj",
-        "general",
-        "gen",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "sgt",
-        "private",
-        "pte",
-        "commander",
-        "cmdr",
-        "officer",
-        "father",
-        "brother",
-        "sister",
-        "uncle",
-        "aunt",
-        "grandpa",
-        "grandma",
-        "professor",
-        "prof",
+        "mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "judge", "justice", "colonel",
+        "col", "captain", "capt", "major", "maj", "general", "gen", "lieutenant", "lt",
+        "sergeant", "sgt", "private", "pte", "commander", "cmdr", "officer", "father", "brother",
+        "sister", "uncle", "aunt", "grandpa", "grandma", "professor", "prof",
     ]
 )
+# fmt: on
 
 
 @cache
 def english_first_names() -> frozenset[str]:
     """Lower-case English first names: the surrogate pools, diminutives and common ones."""
-    names: set[str] = set()
-    for lang in ("en",):
-        pool = load(f"names_{lang}")
-        names.update(n.lower() for n in pool["male"] + pool["female"])
+    pool = load("names_en")
+    names = {n.lower() for n in pool["male"] + pool["female"]}
     dims = load("diminutives")["en"]
     names.update(dims)
     names.update(dims.values())
@@ -120,16 +62,17 @@ def english_first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _name_share(language: str, word: str) -> tuple[float, str | None]:
-    """Share of the word's readings that are personal names or places, and which wins."""
+def _name_share(language: str, word: str, prev: str = "") -> tuple[float, str | None]:
+    """Share of the word's readings that are personal names or places, and which wins: a place
+    reading after "в", "на", "під"... beats a name reading ("в Бахмуте" is no man Бахмут)."""
     ps = morph.parses(language, word)
     total = sum(p.score for p in ps) or 1.0
     person = sum(p.score for p in ps if morph.name_kind(p))
     place = sum(p.score for p in ps if "Geox" in morph.tags_of(p))
-    if person >= place and person > 0:
+    if place > 0 and (place > person or prev in STRONG_PLACE_PREPOSITIONS):
+        return (place + person) / total, LOCATION
+    if person > 0:
         return person / total, PERSON
-    if place > 0:
-        return place / total, LOCATION
     return 0.0, None
 
 
@@ -182,9 +125,10 @@ class NameRecognizer:
             word = tok.text
             if len(word) < 2 or word.lower() in _NOT_NAMES:
                 continue
-            share, kind = _name_share(language, word)
+            share, kind = _name_share(language, word, tokens[i - 1].text.lower() if i else "")
             if not is_capitalised(word):
-                if kind == PERSON and share >= 0.999 and len(word) >= 3:
+                known = any(p.is_known for p in morph.parses(language, word))
+                if kind == PERSON and share >= _LOWERCASE_NAME_SHARE and len(word) >= 3 and known:
                     out[i] = (PERSON, 0.55)
                 continue
             if word.isupper() and len(word) <= 5:
@@ -194,8 +138,15 @@ class NameRecognizer:
             if not is_sentence_start(text, tok.start):
                 prev = tokens[i - 1].text.lower() if i else ""
                 nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-                if (i and is_place_prefix(text, tokens[i - 1], tok)) or PLACE_AFTER.match(nxt):
-                    kind = LOCATION
+                if (
+                    (i and is_place_prefix(text, tokens[i - 1], tok))
+                    or PLACE_AFTER.match(nxt)
+                    or (
+                        not has_given_name_reading(language, word)
+                        and toponym_end(text, language, tok.end) > tok.end
+                    )
+                ):
+                    kind = LOCATION  # "с. Комарів", "Харківській області", "Гаврский порт"
                 elif kind is None:
                     kind = LOCATION if prev in _PLACE_PREPOSITIONS else PERSON
                 out[i] = (kind, 0.7 if share >= 0.5 else 0.6)
@@ -235,19 +186,25 @@ class NameRecognizer:
 
 
 def _initials(text: str, tokens: list[Word], out: list[tuple[str, float] | None]) -> None:
-    """ "С. Иванов", "Г . Сковороди": a capital letter and a dot before a person's name."""
-    for i in range(len(tokens) - 1, -1, -1):
-        tok = tokens[i]
-        if (
-            len(tok.text) != 1
-            or not tok.text.isupper()
-            or out[i] is not None
-            or i + 1 >= len(tokens)
-        ):
-            continue
-        nxt = out[i + 1]
-        if nxt and nxt[0] == PERSON and _INITIAL_GAP.fullmatch(text[tok.end : tokens[i + 1].start]):
-            out[i] = (PERSON, nxt[1])
+    """Initials belong to the name they stand next to: "С. Иванов", "Г . Сковороди",
+    "Фёдоров Е. А."."""
+    changed = True
+    while changed:
+        changed = False
+        for i, tok in enumerate(tokens):
+            if len(tok.text) != 1 or not tok.text.isupper() or out[i] is not None:
+                continue
+            if not text[tok.end : tok.end + 2].lstrip().startswith("."):
+                continue  # an initial has its dot; "Я" opening a sentence is no initial
+            for j in (i + 1, i - 1):
+                if not 0 <= j < len(tokens) or not out[j] or out[j][0] != PERSON:
+                    continue
+                a, b = (tok, tokens[j]) if j > i else (tokens[j], tok)
+                gap = text[a.end : b.start]
+                if _INITIAL_GAP.fullmatch(gap) or (j < i and gap in _JOINERS):
+                    out[i] = (PERSON, out[j][1])
+                    changed = True
+                    break
 
 
 def _place_words(text: str, tokens: list[Word], out: list[tuple[str, float] | None]) -> None:
@@ -259,6 +216,50 @@ def _place_words(text: str, tokens: list[Word], out: list[tuple[str, float] | No
             out[i - 1] = out[i]
         if i + 1 < len(tokens) and out[i + 1] is None and PLACE_AFTER.match(tokens[i + 1].text):
             out[i + 1] = out[i]
+
+
+def toponym_end(text: str, language: str, end: int) -> int:
+    """Where a place mention ending at `end` really ends: a proper adjective takes the common
+    noun it agrees with ("Гаврский порт", "Чёрного моря", "Київського водосховища")."""
+    if language not in ("ru", "uk"):
+        return end
+    before, after = words(text[max(0, end - 40) : end]), words(text[end : end + 40])
+    if not before or not after or not after[0].text.islower():
+        return end
+    if text[end : end + after[0].start].strip():
+        return end  # punctuation in between
+    adjective = {
+        morph.features(p)[:2]
+        for p in morph.parses(language, before[-1].text)
+        if "ADJF" in morph.tags_of(p)
+    }
+    noun = {
+        morph.features(p)[:2]
+        for p in morph.parses(language, after[0].text)
+        if "NOUN" in morph.tags_of(p) and not morph.name_kind(p)
+    }
+    return end + after[0].end if adjective & noun else end
+
+
+def place_after_preposition(language: str, word: str, prev: str) -> bool:
+    """True for a place after a place preposition: a word with a place (Geox) reading, or one
+    in the locative that cannot be a first name there ("у Токмаку", "в Ірпені" - a person
+    after "у" or "в" would be in the genitive or accusative)."""
+    if prev not in STRONG_PLACE_PREPOSITIONS and prev not in _LOCATIVE_PREPOSITIONS:
+        return False
+    ps = morph.parses(language, word)
+    if prev in STRONG_PLACE_PREPOSITIONS and any("Geox" in morph.tags_of(p) for p in ps):
+        return True
+    locative = [p for p in ps if "loct" in morph.tags_of(p)]
+    return (
+        prev in _LOCATIVE_PREPOSITIONS
+        and bool(locative)
+        and not any(morph.name_kind(p) in ("Name", "Patr") for p in locative)
+    )
+
+
+def has_given_name_reading(language: str, word: str) -> bool:
+    return any(morph.name_kind(p) in ("Name", "Patr") for p in morph.parses(language, word))
 
 
 def _is_function_word(language: str, word: str) -> bool:

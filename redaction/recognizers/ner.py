@@ -7,12 +7,57 @@ to their name words, and one followed by "області"/"району" becomes
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from redaction import morph
-from redaction.labels import LOCATION
+from redaction.labels import LOCATION, PERSON
 from redaction.nlp.pipelines import NER_LABELS, pipeline
 from redaction.placewords import PLACE_AFTER
+from redaction.recognizers.names import (
+    english_first_names,
+    has_given_name_reading,
+    place_after_preposition,
+    toponym_end,
+)
 from redaction.text import Word, is_sentence_start, safe_text, words
 from redaction.types import Detection
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+# fmt: off
+_EN_PLACE_PREPOSITIONS = frozenset(
+    [
+        "in", "at", "near", "from", "to", "into", "outside", "around", "through", "via",
+        "towards", "toward", "past", "beyond",
+    ]
+)
+# fmt: on
+# fmt: off
+_EN_NOT_PLACES = frozenset(
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "god", "christmas", "easter", "mum", "mom", "dad", "telegram",
+        "whatsapp", "viber", "signal", "facebook", "instagram", "youtube", "google", "rule",
+        "article", "section", "paragraph", "chapter", "annex", "protocol", "appendix",
+    ]
+)
+# fmt: on
+
+
+# Entity types the model got right (or that are never places); a proper noun it calls NORP or
+# PRODUCT after "in"/"near" is usually a town it does not know (Rylsk, Kursk).
+_EN_KNOWN_TYPES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "CARDINAL"})
+
+
+def _mostly_a_name(language: str, word: str) -> bool:
+    ps = morph.parses(language, word)
+    if any("Geox" in morph.tags_of(p) for p in ps):
+        return False
+    total = sum(p.score for p in ps) or 1.0
+    return sum(p.score for p in ps if morph.name_kind(p) == "Name") / total >= 0.5
 
 
 class NerRecognizer:
@@ -29,12 +74,72 @@ class NerRecognizer:
             if label is None or not any(c.isalpha() for c in ent.text):
                 continue
             if language == "en":
+                label = self._english_label(ent, label)
                 found.append(Detection(ent.start_char, ent.end_char, label, self.score, "ner"))
                 continue
-            detection = self._slavic(clean, language, ent.start_char, ent.end_char, label)
-            if detection is not None:
-                found.append(detection)
+            for start, end in self._split(clean, language, ent.start_char, ent.end_char):
+                detection = self._slavic(clean, language, start, end, label)
+                if detection is not None:
+                    found.append(detection)
+        if language == "en":
+            found += self._english_places(clean, doc)
         return found
+
+    @staticmethod
+    def _english_label(ent: Span, label: str) -> str:
+        """The small English model mixes up people and places in one-word mentions: "from Perm"
+        tagged PERSON is a place, "our daughter Sonya" tagged GPE is a person."""
+        if len(ent) != 1:
+            return label
+        prev = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        first_name = ent[0].lower_ in english_first_names()
+        if label == PERSON and prev in _EN_PLACE_PREPOSITIONS and not first_name:
+            return LOCATION
+        if label == LOCATION and first_name and prev not in _EN_PLACE_PREPOSITIONS:
+            return PERSON
+        return label
+
+    @staticmethod
+    def _english_places(text: str, doc: Doc) -> list[Detection]:
+        """Small towns the model does not know ("in Rylsk", "near Pechi"): a proper noun right
+        after a place preposition, not already a person/place/organisation, not opening a
+        sentence."""
+        found = []
+        for tok in doc:
+            if (
+                tok.ent_type_ in _EN_KNOWN_TYPES
+                or tok.tag_ != "NNP"
+                or not tok.is_title
+                or tok.i == 0
+                or doc[tok.i - 1].lower_ not in _EN_PLACE_PREPOSITIONS
+                or tok.lower_ in _EN_NOT_PLACES
+                or is_sentence_start(text, tok.idx)
+            ):
+                continue
+            end = tok.i + 1
+            while (
+                end < len(doc)
+                and doc[end].tag_ == "NNP"
+                and doc[end].is_title
+                and doc[end].ent_type_ not in _EN_KNOWN_TYPES
+            ):
+                end += 1
+            span = doc[tok.i : end]
+            found.append(Detection(span.start_char, span.end_char, LOCATION, 0.6, "ner"))
+        return found
+
+    @staticmethod
+    def _split(text: str, language: str, start: int, end: int) -> list[tuple[int, int]]:
+        """ "Сашка і Сашу" is two people: cut entities at lower-case conjunctions/prepositions."""
+        pieces, last = [], start
+        for w in words(text[start:end]):
+            if w.text.islower() and any(
+                morph.tags_of(p) & {"CONJ", "PREP"} for p in morph.parses(language, w.text)
+            ):
+                pieces.append((last, start + w.start))
+                last = start + w.end
+        pieces.append((last, end))
+        return [(s, e) for s, e in pieces if text[s:e].strip()]
 
     def _slavic(
         self, text: str, language: str, start: int, end: int, label: str
@@ -47,6 +152,17 @@ class NerRecognizer:
         if not toks:
             return None
         start, end = toks[0].start, toks[-1].end
+        if label != PERSON and len(toks) == 1 and _mostly_a_name(language, toks[0].text):
+            label = PERSON  # "Миколу" tagged ORG: the analyser knows it is a first name
+        elif label == PERSON and len(toks) == 1:
+            before = words(text[max(0, start - 20) : start])
+            prev = before[-1].text.lower() if before else ""
+            if place_after_preposition(language, toks[0].text, prev):
+                label = LOCATION  # "в Бахмуте" tagged PER: a place after a place preposition
+            elif not has_given_name_reading(language, toks[0].text) and (
+                toponym_end(text, language, end) > end
+            ):
+                label = LOCATION  # "Гаврский порт" tagged PER: an adjective naming a place
         following = words(text[end : end + 30])
         if (
             following

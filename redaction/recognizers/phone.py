@@ -10,21 +10,12 @@ from redaction.types import Detection
 REGIONS = ("UA", "RU", "BY", "KZ", "PL", "DE", "GB", "US")
 # Digit runs libphonenumber's lenient matching may miss (odd grouping); needs a phone context word.
 _LOOSE = re.compile(r"(?<![\w+])\+?\d[\d\s().-]{8,16}\d(?!\w)")
+# fmt: off
 _CONTEXT = (
-    "тел",
-    "phone",
-    "номер",
-    "call",
-    "дзвон",
-    "звон",
-    "viber",
-    "whatsapp",
-    "telegram",
-    "сигнал",
-    "signal",
-    "mob",
-    "моб",
+    "тел", "phone", "номер", "call", "дзвон", "звон", "viber", "whatsapp", "telegram", "сигнал",
+    "signal", "mob", "моб",
 )
+# fmt: on
 
 
 class PhoneRecognizer:

@@ -33,8 +33,27 @@ def test_no_surrogate_is_on_the_keep_list(language: str) -> None:
         assert not keep.is_public(language, place, "LOCATION"), place
 
 
+def test_russian_surrogate_places_are_no_common_words() -> None:
+    """ "Дно" or "Луга" as a surrogate town reads as "bottom" or "meadows"."""
+    for place in load("names_ru")["places"]:
+        assert not morph.is_common_word("ru", place), place
+
+
 def test_diminutives_point_to_full_names_in_every_language() -> None:
     table = load("diminutives")
     assert table["ru"]["серёжа"] == "сергей" and table["ru"]["саша"] == "александр"
     assert table["uk"]["сашко"] == "олександр"
     assert set(table) >= {"en", "ru", "uk"}
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_no_kept_place_is_mainly_a_first_name(language: str) -> None:
+    """София or Ахмат on the keep list would leave a woman or a man named so readable."""
+    for label in ("LOCATION", "ORGANIZATION"):
+        for entry in load("keep")[label][language]:
+            if " " in entry or entry.isupper():
+                continue  # phrases and abbreviations are no first names
+            ps = morph.parses(language, entry)
+            total = sum(p.score for p in ps) or 1.0
+            share = sum(p.score for p in ps if morph.name_kind(p) == "Name") / total
+            assert share < 0.5 or entry == "Вагнер", entry

@@ -58,11 +58,12 @@ def test_handle_is_not_the_domain_of_an_email() -> None:
         ("військова частина А1234 стояла тут", "А1234"),
         ("he served in military unit 41450 for a year", "41450"),
         ("our unit 3057 moved", "3057"),
-        ("воевал в 155-й бригаде морской пехоты", "155"),
-        ("служив у 72-й окремій механізованій бригаді", "72"),
+        ("воевал в 155-й бригаде морской пехоты", "155-й"),
+        ("служив у 72-й окремій механізованій бригаді", "72-й"),
+        ("he served in the 24th brigade", "24th"),
     ],
 )
-def test_military_units_replace_only_the_number(text: str, number: str) -> None:
+def test_military_units_replace_the_number_and_its_ending(text: str, number: str) -> None:
     assert number in found(MilitaryUnitRecognizer(), text)
 
 
@@ -135,3 +136,33 @@ def test_registry_serves_every_language() -> None:
     for language in ("en", "ru", "uk"):
         names = {type(r).__name__ for r in recognizers_for(language)}
         assert {"NerRecognizer", "NameRecognizer", "PhoneRecognizer", "DateRecognizer"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The case originated in an application (no. 10424/05) against Turkey", "10424/05"),
+        ("по делу № 1-234/2022 суд назначил", "1-234/2022"),
+    ],
+)
+def test_case_and_file_numbers(text: str, number: str) -> None:
+    assert found(IdNumberRecognizer(), text) == [number]
+
+
+def test_school_year_is_not_a_case_number() -> None:
+    assert found(IdNumberRecognizer(), "в 2022/23 учебном году") == []
+
+
+def test_numbered_institutions() -> None:
+    from redaction.recognizers.facility import FacilityRecognizer
+
+    text = "учитель в школе № 2, мама в больнице №3, брат в СИЗО-1, а я в School No. 12"
+    assert found(FacilityRecognizer(), text) == ["№ 2", "№3", "1", "No. 12"]
+
+
+def test_quoted_names_but_not_quoted_speech() -> None:
+    from redaction.recognizers.quoted import QuotedNameRecognizer
+
+    text = "его зам «Малой», юристка «Право на захист», а он сказал: «Тут теперь Россия, привыкай»"
+    labels = {text[d.start : d.end]: d.label for d in QuotedNameRecognizer().analyze(text, "ru")}
+    assert labels == {"Малой": "CALLSIGN", "Право на захист": "ORGANIZATION"}

@@ -1,0 +1,355 @@
+"""SurrogateMaker: realistic, consistent surrogates in the mention's language, script and
+gender, in Russian/Ukrainian inflected into the original's case and number.
+
+Every choice is remembered in the Memory under the normalised real lemma, so every inflected form
+of one name, and a follow-up message, get the same surrogate. Choices are random
+(SystemRandom) unless a link key is given: then the candidate with the smallest
+HMAC-SHA256(link_key, key|candidate) wins - the same person gets the same surrogate in every
+testimony, and excluding a taken candidate moves as few assignments as possible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from collections.abc import Callable, Collection
+
+from redaction import morph
+from redaction.labels import (
+    ADDRESS,
+    CALLSIGN,
+    CONTACT,
+    DATE,
+    FACILITY,
+    LOCATION,
+    MILITARY_UNIT,
+    ORGANIZATION,
+    PERSON,
+)
+from redaction.memory import Memory
+from redaction.placewords import is_place_prefix, preposition_cases
+from redaction.surrogates import shapes
+from redaction.surrogates.people import PersonToken, diminutive_of, person_token, pools
+from redaction.text import Word, match_casing, words
+
+_NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
+_OPENING_QUOTES = ("«", '"', "“", "„", "'")
+_QUOTED_PART = re.compile(r"«([^»]+)»")
+# fmt: off
+_STREET_WORDS = frozenset(
+    [
+        "ул", "улица", "улице", "улицы", "улицу", "вул", "вулиця", "вулиці", "вулицю", "пр",
+        "просп", "проспект", "проспекте", "проспекті", "пер", "переулок", "переулке", "пров",
+        "провулок", "провулку", "б-р", "бульвар", "бульваре", "бульварі", "шоссе", "шосе", "пл",
+        "площадь", "площади", "площа", "площі", "наб", "набережная", "набережна", "мкр",
+        "микрорайон", "мікрорайон", "д", "дом", "буд", "будинок", "кв", "квартира", "квартире",
+        "квартирі", "корп", "корпус", "стр", "street", "st", "avenue", "ave", "road", "rd",
+        "lane", "boulevard", "blvd", "drive", "prospekt", "square", "highway", "embankment",
+        "apt", "apartment", "flat",
+    ]
+)
+# fmt: on
+_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_NOT_STREET_WORD = "(?!(?i:" + "|".join(sorted(_STREET_WORDS, key=len, reverse=True)) + r")\b)"
+_CAPITALISED = _NOT_STREET_WORD + r"[A-ZА-ЯЁІЇЄҐ][^\W\d_]*(?:['’-][^\W\d_]+)*"
+# A run of capitalised words (one street name), or any other word, or a number.
+_ADDRESS_PART = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED})*|{_WORD}|\d+")
+
+
+class SurrogateMaker:
+    """Makes replacements for one redaction call, reading and writing the (copied) memory."""
+
+    def __init__(
+        self,
+        memory: Memory,
+        *,
+        style: str = "realistic",
+        link_key: bytes | None = None,
+        avoid: Collection[str] = (),
+    ) -> None:
+        self.memory = memory
+        self.style = style
+        self.link_key = link_key
+        self.avoid = {morph.normalise(a) for a in avoid}
+        self._rng = secrets.SystemRandom()
+        self._cases: frozenset[str] = frozenset()
+        self._quoted = False
+
+    # -- public -------------------------------------------------------------------------------
+    def replacement(self, surface: str, label: str, language: str, before: str = "") -> str:
+        """The surrogate for one mention; `before` is the text preceding it, whose preposition
+        (if any) tells the mention's grammatical case."""
+        self._cases = preposition_cases(before)
+        self._quoted = before.rstrip().endswith(_OPENING_QUOTES)
+        if self.style == "tag":
+            return self._tag(surface, label, language)
+        handlers: dict[str, Callable[[str, str], str]] = {
+            PERSON: self._person,
+            LOCATION: self._place,
+            ORGANIZATION: lambda s, lang: self._pooled(s, lang, ORGANIZATION, "organizations"),
+            FACILITY: lambda s, lang: self._pooled(s, lang, FACILITY, "facilities"),
+            CALLSIGN: self._callsign,
+            ADDRESS: self._address,
+            DATE: self._date,
+            CONTACT: self._contact,
+            MILITARY_UNIT: lambda s, lang: self._numbered(s, MILITARY_UNIT),
+        }
+        if label == FACILITY and _NUMBER_ONLY.fullmatch(surface):
+            return self._numbered(surface, FACILITY)  # "№ 2" of "школа № 2"
+        if label == FACILITY and any(w.text.lower() in _STREET_WORDS for w in words(surface)):
+            return self._address(surface, language)  # NER calls "Bazhova Street 68" a facility
+        return handlers.get(label, lambda s, lang: self._scrambled(s, label))(surface, language)
+
+    # -- choosing -----------------------------------------------------------------------------
+    def _choose(self, key: str, pool: list[str], **extra: str) -> str:
+        entry = self.memory.entries.get(key)
+        if entry is not None:
+            return entry["surrogate"]
+        used = self.memory.surrogates() | self.avoid
+        candidates = [c for c in pool if not _clashes(c, used)] or pool
+        if self.link_key is not None:
+            key_bytes = self.link_key
+            choice = min(
+                candidates,
+                key=lambda c: hmac.new(key_bytes, f"{key}|{c}".encode(), hashlib.sha256).digest(),
+            )
+        else:
+            choice = self._rng.choice(candidates)
+        self.memory.entries[key] = {"surrogate": choice, **extra}
+        return choice
+
+    def _remembered(self, key: str, make: Callable[[], str]) -> str:
+        entry = self.memory.entries.get(key)
+        if entry is None:
+            entry = {"surrogate": make()}
+            self.memory.entries[key] = entry
+        return entry["surrogate"]
+
+    # -- tag style ----------------------------------------------------------------------------
+    def _tag(self, surface: str, label: str, language: str) -> str:
+        if label == PERSON:
+            toks = [t for t in self._person_tokens(surface, language) if t[1].role != "initial"]
+            surnames = [f"PERSON|{t.lemma}" for _, t in toks if t.role == "last"]
+            keys = (
+                surnames or [f"PERSON|{t.lemma}" for _, t in toks] or [f"PERSON|{surface.lower()}"]
+            )
+        else:
+            keys = [f"{label}|{phrase_key(language, surface)}"]
+        number = next((self.memory.tags[k] for k in keys if k in self.memory.tags), None)
+        if number is None:
+            number = self.memory.next_tag(label)
+        for k in keys:
+            self.memory.tags.setdefault(k, number)
+        return f"[{label} {number}]"
+
+    # -- persons ------------------------------------------------------------------------------
+    def _person_tokens(self, surface: str, language: str) -> list[tuple[Word, PersonToken]]:
+        toks = words(surface, english=language == "en")
+        first = [person_token(language, t.text, alone=len(toks) == 1) for t in toks]
+        has_first = [
+            any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
+        ]
+        return [
+            (t, person_token(language, t.text, others_have_first=h) if h else f)
+            for t, f, h in zip(toks, first, has_first, strict=True)
+        ]
+
+    def _person(self, surface: str, language: str) -> str:
+        toks = self._person_tokens(surface, language)
+        if not toks:
+            return self._scrambled(surface, PERSON)
+        gender = self._gender(language, toks)
+        case, number = self._case(language, toks, gender)
+        out, last = [], 0
+        for word, info in toks:
+            out.append(surface[last : word.start])
+            out.append(
+                match_casing(self._person_word(language, info, gender, case, number), word.text)
+            )
+            last = word.end
+        out.append(surface[last:])
+        return "".join(out)
+
+    def _gender(self, language: str, toks: list[tuple[Word, PersonToken]]) -> str:
+        for _, info in toks:
+            entry = self.memory.entries.get(f"PERSON|{info.role}|{info.lemma}")
+            if entry and entry.get("gender") and info.role in ("first", "patr"):
+                return entry["gender"]
+        # Words the analyser knows as names decide before unknown ones ("Толик" reads as a
+        # plural of "толика"; "Рябов" next to it is a man's surname).
+        for word, info in sorted(
+            toks,
+            key=lambda t: (
+                t[1].kind is None,
+                ("first", "patr", "last", "initial").index(t[1].role),
+            ),
+        ):
+            if language == "en":
+                if info.role == "first":
+                    female = {n.lower() for n in pools("en")["female"]}
+                    return "femn" if info.lemma in female or info.lemma.endswith("a") else "masc"
+                continue
+            # A diminutive's gender is its full name's (Саша, Серёжа end in -а but are men).
+            analysed = info.lemma if info.diminutive else word.text
+            for p in morph.parses(language, analysed):
+                if info.kind is None or morph.name_kind(p) == info.kind:
+                    gender = morph.features(p)[2]
+                    if gender in ("masc", "femn"):
+                        if info.role == "last":
+                            entry = self.memory.entries.get(f"PERSON|last|{info.lemma}")
+                            return entry.get("gender", gender) if entry else gender
+                        return gender
+        return "masc"
+
+    def _case(
+        self, language: str, toks: list[tuple[Word, PersonToken]], gender: str
+    ) -> tuple[str, str]:
+        if language == "en":
+            return "nomn", "sing"
+        votes: dict[tuple[str, str], float] = {}
+        known = [t for t in toks if t[1].kind is not None] or toks
+        for word, info in known:
+            best: dict[tuple[str, str], float] = {}
+            for p in morph.parses(language, word.text):
+                case, number, g = morph.features(p)
+                if case is None or (info.kind and morph.name_kind(p) != info.kind):
+                    continue
+                if g in ("masc", "femn") and g != gender:
+                    continue
+                # Indeclinable readings (Fixd) fit every case, so they barely vote.
+                weight = 0.1 if "Fixd" in morph.tags_of(p) else 1.0
+                vote = weight * (1.0 + (p.score or 0.01))
+                best[(case, number)] = max(best.get((case, number), 0.0), vote)
+            for k, v in best.items():
+                votes[k] = votes.get(k, 0.0) + v
+        if not votes:
+            return "nomn", "sing"
+        allowed = {k: v for k, v in votes.items() if k[0] in self._cases} or votes
+        return max(allowed, key=lambda k: (allowed[k], k == ("nomn", "sing")))
+
+    def _person_word(
+        self, language: str, info: PersonToken, gender: str, case: str, number: str
+    ) -> str:
+        names = pools(language)
+        key = f"PERSON|{info.role}|{info.lemma}"
+        if info.role == "initial":
+            return self._remembered(key, lambda: shapes.random_letter(self._rng, info.lemma))
+        if info.role == "first":
+            lemma = self._choose(
+                key, names["female" if gender == "femn" else "male"], gender=gender
+            )
+            if info.diminutive:
+                lemma = diminutive_of(language).get(morph.normalise(lemma), lemma)
+            return morph.inflect(language, lemma, "Name", {gender, case, number})
+        if info.role == "patr":
+            patr_pool = names["patronymics_female" if gender == "femn" else "patronymics_male"]
+            lemma = self._choose(key, patr_pool, gender=gender)
+            return morph.inflect(language, lemma, "Patr", {gender, case, number})
+        lemma = self._choose(key, names["surnames"], gender=gender)
+        return morph.inflect(language, lemma, "Surn", {gender, case, number})
+
+    # -- places, callsigns, organisations -----------------------------------------------------
+    def _place(self, surface: str, language: str) -> str:
+        lemma = self._choose(
+            f"LOCATION||{phrase_key(language, surface)}", pools(language)["places"]
+        )
+        return self._inflected_like(language, lemma, surface, "Geox")
+
+    def _callsign(self, surface: str, language: str) -> str:
+        lemma = self._choose(
+            f"CALLSIGN||{phrase_key(language, surface)}", pools(language)["callsigns"]
+        )
+        return self._inflected_like(language, lemma, surface, None)
+
+    def _inflected_like(self, language: str, lemma: str, surface: str, kind: str | None) -> str:
+        toks = words(surface, english=language == "en")
+        if not toks:
+            return lemma
+        if language in ("ru", "uk") and not self._quoted:  # «Малой» stays in the nominative
+            ps = morph.parses(language, toks[-1].text)
+            cases = self._cases
+            ranked = sorted(
+                ps,
+                key=lambda p: (
+                    morph.features(p)[0] not in cases,
+                    kind is not None and kind not in morph.tags_of(p),
+                    -p.score,
+                ),
+            )
+            case, number, _ = morph.features(ranked[0]) if ranked else ("nomn", "sing", None)
+            lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
+        prefix = ""
+        if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
+            prefix, toks = surface[: toks[1].start], toks[1:]
+        return prefix + match_casing(lemma, toks[0].text)
+
+    def _pooled(self, surface: str, language: str, label: str, pool_name: str) -> str:
+        name = self._choose(f"{label}||{phrase_key(language, surface)}", pools(language)[pool_name])
+        inner = _QUOTED_PART.search(name)
+        return inner.group(1) if self._quoted and inner else name  # «Вектор», not «ООО «Вектор»»
+
+    # -- structured identifiers ---------------------------------------------------------------
+    def _address(self, surface: str, language: str) -> str:
+        """Street names become one surrogate street (however many words: "Богдана
+        Хмельницького"), numbers new numbers; "ул.", "кв." and the like stay."""
+        streets = pools(language)["streets"]
+        out, last = [], 0
+        for m in _ADDRESS_PART.finditer(surface):
+            out.append(surface[last : m.start()])
+            part = m.group()
+            if part.isdigit():
+                out.append(self._scrambled(part, ADDRESS))
+            elif (
+                part.lower().strip(".") in _STREET_WORDS or not part[:1].isupper() or len(part) == 1
+            ):
+                out.append(part)
+            else:
+                street = self._choose(f"ADDRESS|street|{phrase_key(language, part)}", streets)
+                out.append(match_casing(street, part))
+            last = m.end()
+        out.append(surface[last:])
+        return "".join(out)
+
+    def _date(self, surface: str, language: str) -> str:
+        return self._remembered(
+            f"DATE||{surface.lower()}", lambda: shapes.date(surface, language, self._rng)
+        )
+
+    def _contact(self, surface: str, language: str) -> str:
+        return self._remembered(
+            f"CONTACT||{shapes.normalised_value(surface)}",
+            lambda: shapes.contact(surface, self._rng),
+        )
+
+    def _numbered(self, surface: str, label: str) -> str:
+        return self._remembered(
+            f"{label}||{shapes.normalised_value(surface)}",
+            lambda: shapes.renumbered(surface, self._rng),
+        )
+
+    def _scrambled(self, surface: str, label: str) -> str:
+        return self._remembered(
+            f"{label}||{shapes.normalised_value(surface)}",
+            lambda: shapes.scramble(surface, self._rng),
+        )
+
+
+def _clashes(candidate: str, used: set[str]) -> bool:
+    """A candidate is taken if it, or any of its words, is already used or occurs in the text
+    («Рассвет» must not stand in for a firm when the text mentions «Рассвете»)."""
+    if morph.normalise(candidate) in used:
+        return True
+    return any(morph.normalise(w) in used for w in re.findall(r"[^\W\d_]{4,}", candidate))
+
+
+def phrase_key(language: str, surface: str) -> str:
+    """Lemmatised lower-case words: the identity of a multi-word mention across its forms."""
+    toks = words(surface, english=language == "en")
+    if language == "en":
+        return " ".join(morph.normalise(t.text) for t in toks) or surface.lower()
+    return (
+        " ".join(morph.best_lemma(language, t.text, ("Geox", "Name", "Surn")) for t in toks)
+        or surface.lower()
+    )
