@@ -34,11 +34,16 @@ Corpus = Enum("Corpus", {name.replace("-", "_"): name for name in CORPORA}, type
 app = typer.Typer(add_completion=False, help=__doc__)
 
 
-def load_redactor() -> RedactFn:
-    """Import the real pseudonymiser lazily (tests replace this function)."""
-    from redaction import redact  # heavy: import only when evaluating
+def load_redactor(*, mask_public: bool = False) -> RedactFn:
+    """Import the real pseudonymiser lazily (tests replace this function).
 
-    return redact
+    ``mask_public`` turns the keep list off, so that recall measures detection alone: the
+    public corpora annotate "Putin" or "London" like any private name."""
+    from functools import partial
+
+    from redaction import Policy, redact  # heavy: import only when evaluating
+
+    return partial(redact, policy=Policy(keep_public=False)) if mask_public else redact
 
 
 def load_public_policy() -> PublicFn | None:
@@ -105,6 +110,13 @@ def main(
     auto_language: Annotated[
         bool, typer.Option("--auto-language", help="Pass language 'auto' instead of the gold one.")
     ] = False,
+    mask_public: Annotated[
+        bool,
+        typer.Option(
+            "--mask-public",
+            help="Redact with the keep list off (pure detection recall on public corpora).",
+        ),
+    ] = False,
 ) -> None:
     """Evaluate the pseudonymiser: recall, keep rate, token precision, leaking documents."""
     # Piped output (CI logs, RESULTS.md) would otherwise be squeezed into 80 columns.
@@ -115,7 +127,7 @@ def main(
         console.print("[red]no corpus to evaluate[/]")
         raise typer.Exit(code=2)
     try:
-        redact = load_redactor()
+        redact = load_redactor(mask_public=mask_public)
     except (ImportError, AttributeError) as error:
         console.print(f"[red]cannot import redaction.redact: {error}[/]")
         raise typer.Exit(code=2) from error
