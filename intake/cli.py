@@ -7,19 +7,26 @@ and is meant for the key holders' own offline machines.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from intake.config import ConfigError, load_settings
 from intake.errors import IntakeError
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from intake.services import Services
+
 app = typer.Typer(no_args_is_help=True, help="Testimony intake server.")
 accounts_app = typer.Typer(no_args_is_help=True, help="Editor, key-holder and admin accounts.")
 app.add_typer(accounts_app, name="accounts")
 
 
-def _services():  # type: ignore[no-untyped-def]
+def _services() -> Services:
     from intake.app import build_services
 
     try:
@@ -29,9 +36,16 @@ def _services():  # type: ignore[no-untyped-def]
         raise typer.Exit(2) from None
 
 
-def _fail(exc: IntakeError) -> typer.Exit:
-    typer.echo(f"error: {exc.message}", err=True)
-    return typer.Exit(1)
+@contextmanager
+def _work() -> Iterator[tuple[Session, Services]]:
+    """A database session; service errors become one line on stderr and exit status 1."""
+    services = _services()
+    with services.sessions() as db:
+        try:
+            yield db, services
+        except IntakeError as exc:
+            typer.echo(f"error: {exc.message}", err=True)
+            raise typer.Exit(1) from None
 
 
 @app.command()
@@ -76,44 +90,32 @@ def create(
     """Create an account and print its TOTP secret (shown once)."""
     from intake.services.accounts import create_account
 
-    services = _services()
-    with services.sessions() as db:
-        try:
-            _, secret = create_account(
-                db, services, username=username, password=_password(password_file), role=role
-            )
-        except IntakeError as exc:
-            raise _fail(exc) from None
+    with _work() as (db, services):
+        _, secret = create_account(
+            db, services, username=username, password=_password(password_file), role=role
+        )
     typer.echo(f"Created {role} '{username}'.")
     typer.echo(f"TOTP secret (add it to an authenticator app; shown once): {secret}")
+
+
+def _set_disabled(username: str, disabled: bool) -> None:
+    from intake.services.accounts import set_disabled
+
+    with _work() as (db, _):
+        set_disabled(db, username, disabled)
+    typer.echo(f"{'Disabled' if disabled else 'Enabled'} '{username}'.")
 
 
 @accounts_app.command("disable")
 def disable(username: str) -> None:
     """Disable an account and end its sessions."""
-    from intake.services.accounts import set_disabled
-
-    services = _services()
-    with services.sessions() as db:
-        try:
-            set_disabled(db, username, True)
-        except IntakeError as exc:
-            raise _fail(exc) from None
-    typer.echo(f"Disabled '{username}'.")
+    _set_disabled(username, True)
 
 
 @accounts_app.command("enable")
 def enable(username: str) -> None:
     """Re-enable a disabled account."""
-    from intake.services.accounts import set_disabled
-
-    services = _services()
-    with services.sessions() as db:
-        try:
-            set_disabled(db, username, False)
-        except IntakeError as exc:
-            raise _fail(exc) from None
-    typer.echo(f"Enabled '{username}'.")
+    _set_disabled(username, False)
 
 
 @accounts_app.command("reset")
@@ -121,12 +123,8 @@ def reset(username: str, password_file: PasswordFile = None) -> None:
     """Set a new password and TOTP secret; ends every session of the account."""
     from intake.services.accounts import reset_account
 
-    services = _services()
-    with services.sessions() as db:
-        try:
-            secret = reset_account(db, services, username, _password(password_file))
-        except IntakeError as exc:
-            raise _fail(exc) from None
+    with _work() as (db, services):
+        secret = reset_account(db, services, username, _password(password_file))
     typer.echo(f"Reset '{username}'. New TOTP secret (shown once): {secret}")
 
 
@@ -150,8 +148,7 @@ def export_command(
     """Write a signed export of sealed records for offline decryption or rotation."""
     from intake.services.keyholder import export
 
-    services = _services()
-    with services.sessions() as db:
+    with _work() as (db, services):
         output.write(export(db, services, actor="cli", status=status))
     typer.echo(f"Export written to {output.name}.")
 
@@ -166,18 +163,14 @@ def import_command(
     """Replace envelopes with re-sealed ones after adding or removing key holders."""
     from intake.services.keyholder import import_envelopes
 
-    services = _services()
-    with services.sessions() as db:
-        try:
-            count = import_envelopes(
-                db,
-                services,
-                import_data=import_file.read(),
-                export_data=export_file.read(),
-                actor="cli",
-            )
-        except IntakeError as exc:
-            raise _fail(exc) from None
+    with _work() as (db, services):
+        count = import_envelopes(
+            db,
+            services,
+            import_data=import_file.read(),
+            export_data=export_file.read(),
+            actor="cli",
+        )
     typer.echo(f"Replaced {count} envelope(s).")
 
 
@@ -186,8 +179,7 @@ def audit_log_command(output: Annotated[typer.FileBinaryWrite, typer.Option("--o
     """Write the audit log as JSON lines, for `python -m keys verify-log`."""
     from intake.services.keyholder import audit_log
 
-    services = _services()
-    with services.sessions() as db:
+    with _work() as (db, _):
         output.write(audit_log(db))
 
 
@@ -196,7 +188,6 @@ def rotate_editorial_key() -> None:
     """New editorial key; re-encrypts pseudonymised text while the service keeps running."""
     from intake.services.keyholder import rotate_editorial_key as rotate
 
-    services = _services()
-    with services.sessions() as db:
+    with _work() as (db, services):
         key_id, count = rotate(db, services, actor="cli")
     typer.echo(f"Editorial key {key_id} is now current; re-encrypted {count} item(s).")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -18,7 +19,7 @@ def get_services(request: Request) -> Services:
     return request.app.state.services
 
 
-def get_db(services: Services = Depends(get_services)) -> Iterator[Session]:
+def get_db(services: Annotated[Services, Depends(get_services)]) -> Iterator[Session]:
     with services.sessions() as db:
         try:
             yield db
@@ -27,12 +28,15 @@ def get_db(services: Services = Depends(get_services)) -> Iterator[Session]:
             raise
 
 
+DbSession = Annotated[Session, Depends(get_db)]
+AppServices = Annotated[Services, Depends(get_services)]
+
 _bearer = HTTPBearer(auto_error=False)
 
 
 def api_account(
-    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
-    db: Session = Depends(get_db),
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    db: DbSession,
 ) -> Account:
     account = resolve_session(db, credentials.credentials) if credentials else None
     if account is None:
@@ -43,7 +47,7 @@ def api_account(
 def api_role(*roles: str) -> Callable[..., Account]:
     """Dependency that admits only the given roles (admins are not implicitly editors)."""
 
-    def check(account: Account = Depends(api_account)) -> Account:
+    def check(account: Annotated[Account, Depends(api_account)]) -> Account:
         if account.role not in roles:
             raise Forbidden()
         return account

@@ -3,39 +3,34 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response, status
-from sqlalchemy.orm import Session
 
-from intake.api.schemas import (
-    CorrectionIn,
-    NoteIn,
-    PageOut,
-    StatusIn,
-    TestimonyOut,
-)
+from intake.api.schemas import CorrectionIn, NoteIn, PageOut, StatusIn, TestimonyOut
 from intake.db.models import Account
-from intake.deps import api_role, get_db, get_services
-from intake.services import Services, review
+from intake.deps import AppServices, DbSession, api_role
+from intake.pseudonymised import Pseudonym
+from intake.services import review
 
 router = APIRouter(prefix="/api/v1/editor", tags=["editor"])
-editor = api_role("editor", "admin")
+Editor = Annotated[Account, Depends(api_role("editor", "admin"))]
 
 
-def _pseudonyms(spans: tuple) -> list[dict]:
+def _pseudonyms(spans: tuple[Pseudonym, ...]) -> list[dict]:
     return [span.__dict__ for span in spans]
 
 
-@router.get("/testimonies", response_model=PageOut, dependencies=[Depends(editor)])
+@router.get("/testimonies", response_model=PageOut)
 def queue(
-    status_: str | None = Query(None, alias="status"),
+    _: Editor,
+    db: DbSession,
+    status_: Annotated[str | None, Query(alias="status")] = None,
     language: Literal["en", "ru", "uk"] | None = None,
     since: date | None = None,
     until: date | None = None,
-    page: int = Query(1, ge=1),
-    per_page: int = Query(25, ge=1, le=200),
-    db: Session = Depends(get_db),
+    page: Annotated[int, Query(ge=1)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 25,
 ) -> PageOut:
     found = review.list_testimonies(
         db,
@@ -54,14 +49,8 @@ def queue(
     )
 
 
-@router.get(
-    "/testimonies/{testimony_id}", response_model=TestimonyOut, dependencies=[Depends(editor)]
-)
-def read(
-    testimony_id: str,
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
-) -> TestimonyOut:
+@router.get("/testimonies/{testimony_id}", response_model=TestimonyOut)
+def read(testimony_id: str, _: Editor, db: DbSession, services: AppServices) -> TestimonyOut:
     view = review.get_testimony(db, services, testimony_id)
     return TestimonyOut(
         id=view.id,
@@ -89,22 +78,14 @@ def read(
 
 @router.put("/testimonies/{testimony_id}/status", status_code=status.HTTP_204_NO_CONTENT)
 def set_status(
-    testimony_id: str,
-    body: StatusIn,
-    actor: Account = Depends(editor),
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
+    testimony_id: str, body: StatusIn, actor: Editor, db: DbSession, services: AppServices
 ) -> None:
     review.set_status(db, services, testimony_id, body.status, actor=actor)
 
 
 @router.post("/testimonies/{testimony_id}/corrections", status_code=status.HTTP_204_NO_CONTENT)
 def mark_missed(
-    testimony_id: str,
-    body: CorrectionIn,
-    actor: Account = Depends(editor),
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
+    testimony_id: str, body: CorrectionIn, actor: Editor, db: DbSession, services: AppServices
 ) -> None:
     review.mark_missed(
         db, services, testimony_id, surface=body.surface, label=body.label, actor=actor
@@ -113,20 +94,17 @@ def mark_missed(
 
 @router.post("/testimonies/{testimony_id}/notes", status_code=status.HTTP_204_NO_CONTENT)
 def add_note(
-    testimony_id: str,
-    body: NoteIn,
-    actor: Account = Depends(editor),
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
+    testimony_id: str, body: NoteIn, actor: Editor, db: DbSession, services: AppServices
 ) -> None:
     review.add_note(db, services, testimony_id, body.body, actor=actor)
 
 
-@router.get("/exports/approved", dependencies=[Depends(editor)])
+@router.get("/exports/approved")
 def export(
+    _: Editor,
+    db: DbSession,
+    services: AppServices,
     format: Literal["markdown", "json"] = "json",
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
 ) -> Response:
     body = review.export_approved(db, services, format)
     media = "text/markdown" if format == "markdown" else "application/json"

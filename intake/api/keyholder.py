@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, File, Response, UploadFile
-from sqlalchemy.orm import Session
 
 from intake.db.models import Account
-from intake.deps import api_role, get_db, get_services
-from intake.services import Services, keyholder
+from intake.deps import AppServices, DbSession, api_role
+from intake.services import keyholder
 
 router = APIRouter(prefix="/api/v1/keyholder", tags=["key holder"])
-holder = api_role("keyholder")
+Holder = Annotated[Account, Depends(api_role("keyholder"))]
 
 
 def _download(data: bytes, filename: str, media_type: str) -> Response:
@@ -23,18 +22,18 @@ def _download(data: bytes, filename: str, media_type: str) -> Response:
     )
 
 
-@router.get("/server-key", dependencies=[Depends(holder)])
-def server_key(services: Services = Depends(get_services)) -> dict[str, str]:
+@router.get("/server-key")
+def server_key(_: Holder, services: AppServices) -> dict[str, str]:
     """The export-signing public key; compare it with the one you were given in person."""
     return {"server_key": services.vault.signing.verify_key().to_text()}
 
 
 @router.get("/export")
 def export(
+    actor: Holder,
+    db: DbSession,
+    services: AppServices,
     status: Literal["new", "in_review", "approved", "rejected"] | None = None,
-    actor: Account = Depends(holder),
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
 ) -> Response:
     data = keyholder.export(db, services, actor=actor.username, status=status)
     return _download(data, "testimonies.tkx", "application/octet-stream")
@@ -42,11 +41,11 @@ def export(
 
 @router.post("/import")
 def import_envelopes(
-    import_file: UploadFile = File(..., description="Import file written by `keys rewrap`."),
-    export_file: UploadFile = File(..., description="The export file it answers."),
-    actor: Account = Depends(holder),
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
+    actor: Holder,
+    db: DbSession,
+    services: AppServices,
+    import_file: Annotated[UploadFile, File(description="Written by `keys rewrap`.")],
+    export_file: Annotated[UploadFile, File(description="The export file it answers.")],
 ) -> dict[str, int]:
     count = keyholder.import_envelopes(
         db,
@@ -58,6 +57,6 @@ def import_envelopes(
     return {"replaced": count}
 
 
-@router.get("/audit-log", dependencies=[Depends(holder)])
-def audit_log(db: Session = Depends(get_db)) -> Response:
+@router.get("/audit-log")
+def audit_log(_: Holder, db: DbSession) -> Response:
     return _download(keyholder.audit_log(db), "audit-log.jsonl", "application/x-ndjson")

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, status
 from fastapi.security import HTTPAuthorizationCredentials
-from sqlalchemy.orm import Session
 
 from intake.api.schemas import LoginIn, TokenOut
-from intake.deps import _bearer, api_account, get_db, get_services
-from intake.services import Services, accounts
+from intake.deps import AppServices, DbSession, _bearer, api_account
+from intake.services import accounts
 
 router = APIRouter(prefix="/api/v1/session", tags=["session"])
 
 
 @router.post("", response_model=TokenOut)
-def login(
-    body: LoginIn, db: Session = Depends(get_db), services: Services = Depends(get_services)
-) -> TokenOut:
+def login(body: LoginIn, db: DbSession, services: AppServices) -> TokenOut:
     account = accounts.authenticate(
         db, services, username=body.username, password=body.password, totp_code=body.totp
     )
@@ -26,6 +25,6 @@ def login(
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT, dependencies=[Depends(api_account)])
 def logout(
-    credentials: HTTPAuthorizationCredentials = Depends(_bearer), db: Session = Depends(get_db)
+    credentials: Annotated[HTTPAuthorizationCredentials, Depends(_bearer)], db: DbSession
 ) -> None:
     accounts.end_session(db, credentials.credentials)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, status
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, status
 
 from intake.api.schemas import FollowupIn, ReceiptIn, ReceiptOut, TestimonyIn, WitnessStatusOut
-from intake.deps import get_db, get_services
-from intake.services import Services, witness
+from intake.deps import AppServices, DbSession
+from intake.services import witness
 
 router = APIRouter(prefix="/api/v1", tags=["witness"])
 
@@ -18,30 +17,20 @@ RECEIPT_ADVICE = (
 
 
 @router.post("/testimonies", status_code=status.HTTP_201_CREATED, response_model=ReceiptOut)
-def submit(
-    body: TestimonyIn,
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
-) -> ReceiptOut:
+def submit(body: TestimonyIn, db: DbSession, services: AppServices) -> ReceiptOut:
     receipt = witness.submit_testimony(db, services, text=body.text, language=body.language)
     return ReceiptOut(receipt=receipt.code, message=RECEIPT_ADVICE)
 
 
 @router.post("/receipts/status", response_model=WitnessStatusOut)
-def receipt_status(
-    body: ReceiptIn,
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
-) -> WitnessStatusOut:
+def receipt_status(body: ReceiptIn, db: DbSession, services: AppServices) -> WitnessStatusOut:
     found = witness.receipt_status(db, services, receipt=body.receipt)
     return WitnessStatusOut(**found.__dict__)
 
 
-@router.post("/receipts/messages", status_code=status.HTTP_201_CREATED)
-def add_message(
-    body: FollowupIn,
-    db: Session = Depends(get_db),
-    services: Services = Depends(get_services),
-) -> dict[str, str]:
-    witness.add_followup(db, services, receipt=body.receipt, text=body.text)
-    return {"message": "Your message was added to your testimony."}
+@router.post(
+    "/receipts/messages", status_code=status.HTTP_201_CREATED, response_model=WitnessStatusOut
+)
+def add_message(body: FollowupIn, db: DbSession, services: AppServices) -> WitnessStatusOut:
+    found = witness.add_followup(db, services, receipt=body.receipt, text=body.text)
+    return WitnessStatusOut(**found.__dict__)
