@@ -33,7 +33,8 @@ def corpus(language: str, root: Path, limit: int) -> list[str]:
     if language == "en" and (root / "tab-test" / "texts.json").exists():
         texts = json.loads((root / "tab-test" / "texts.json").read_text(encoding="utf-8"))
         return list(texts.values())[:limit]
-    folder = {"ru": root / "factrueval-2016-test", "uk": root / "ner-uk-2.0-test" / "brat"}.get(language)
+    folders = {"ru": root / "factrueval-2016-test", "uk": root / "ner-uk-2.0-test" / "brat"}
+    folder = folders.get(language)
     if folder is not None and folder.exists():
         return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:limit]]
     return [SAMPLES[language]]

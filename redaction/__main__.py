@@ -28,7 +28,8 @@ def main(
     ] = False,
     style: Annotated[str, typer.Option("--style", help="realistic or tag.")] = "realistic",
 ) -> None:
-    text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    text = raw.decode("utf-8", errors="replace")  # a stray invalid byte must not stop redaction
     try:
         result = redact(text, lang, style=style)
     except ValueError as err:

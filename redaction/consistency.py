@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from redaction import morph
 from redaction.labels import CALLSIGN, NAME_LIKE, PERSON
+from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates import canonical_first_name
 from redaction.text import Word, is_capitalised, words
 from redaction.types import Detection
@@ -59,7 +60,10 @@ def propagate(
         inner = [
             w
             for w in tokens[lang]
-            if d.start <= w.start and w.end <= d.end and len(w.text) >= _MIN_LEN
+            if d.start <= w.start
+            and w.end <= d.end
+            and len(w.text) >= _MIN_LEN
+            and not (lang == "en" and is_honorific(w.text))
         ]
         if d.label in (PERSON, CALLSIGN) or len(inner) == 1:
             for w in inner:
@@ -67,6 +71,9 @@ def propagate(
                     single.setdefault((lang, key), d.label)
         elif inner:
             phrases[(lang, tuple(word_keys(lang, w.text) for w in inner))] = d.label
+    # A remembered phrase was confirmed once (by a recogniser or an editor who marked it), so
+    # it counts in any case: "the old tannery" an editor marked stays marked.
+    confirmed: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
     for label, phrase in remembered:
         lemmas = phrase.split()
         for lang in languages:
@@ -74,11 +81,12 @@ def propagate(
                 for lemma in lemmas:
                     single.setdefault((lang, lemma), label)
             elif lemmas:
-                phrases.setdefault((lang, tuple(frozenset({lem}) for lem in lemmas)), label)
+                confirmed.setdefault((lang, tuple(frozenset({lem}) for lem in lemmas)), label)
     found: list[Detection] = []
     for lang, toks in tokens.items():
         found += _single_mentions(text, lang, toks, single, covered)
         found += _phrase_mentions(lang, toks, phrases, covered)
+        found += _phrase_mentions(lang, toks, confirmed, covered, any_case=True)
     return found
 
 
@@ -159,6 +167,8 @@ def _phrase_mentions(
     toks: list[Word],
     phrases: dict[tuple[str, tuple[frozenset[str], ...]], str],
     covered: _Covered,
+    *,
+    any_case: bool = False,
 ) -> list[Detection]:
     found = []
     for (plang, keys), label in phrases.items():
@@ -167,7 +177,7 @@ def _phrase_mentions(
         n = len(keys)
         for i in range(len(toks) - n + 1):
             window = toks[i : i + n]
-            if not is_capitalised(window[0].text) or covered.overlaps(
+            if not (any_case or is_capitalised(window[0].text)) or covered.overlaps(
                 window[0].start, window[-1].end
             ):
                 continue

@@ -13,7 +13,6 @@ from redaction.memory import Memory
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
 from redaction.recognizers.names import toponym_end
-from redaction.remembered import remembered
 from redaction.resolve import resolve
 from redaction.surrogates import SurrogateMaker
 from redaction.text import safe_text, words
@@ -165,7 +164,6 @@ def redact(
             for s, e in keep.public_phrases(lang, clean[start:end])
         ]
     found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
-    found = resolve(clean, [*found, *remembered(clean, memory, langs.at)])
     earlier = _remembered_names(memory)
     found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept, earlier)])
     found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]

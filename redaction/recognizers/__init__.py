@@ -8,8 +8,11 @@ from __future__ import annotations
 from redaction.recognizers.address import AddressRecognizer
 from redaction.recognizers.base import Recognizer
 from redaction.recognizers.callsign import CallsignRecognizer
+from redaction.recognizers.case_number import CaseNumberRecognizer
 from redaction.recognizers.date import DateRecognizer
 from redaction.recognizers.email import EmailRecognizer
+from redaction.recognizers.en_initials import InitialsRecognizer
+from redaction.recognizers.en_titles import EnglishTitleRecognizer
 from redaction.recognizers.facility import FacilityRecognizer
 from redaction.recognizers.handle import HandleRecognizer
 from redaction.recognizers.id_number import IdNumberRecognizer
@@ -24,6 +27,8 @@ from redaction.recognizers.url import UrlRecognizer
 RECOGNIZERS: tuple[Recognizer, ...] = (
     NerRecognizer(),
     NameRecognizer(),
+    EnglishTitleRecognizer(),
+    InitialsRecognizer(),
     EmailRecognizer(),
     UrlRecognizer(),
     HandleRecognizer(),
@@ -32,6 +37,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     CallsignRecognizer(),
     QuotedNameRecognizer(),
     IdNumberRecognizer(),
+    CaseNumberRecognizer(),
     FacilityRecognizer(),
     PlateRecognizer(),
     AddressRecognizer(),

@@ -37,3 +37,11 @@ def test_plain_output_from_stdin_with_tag_style() -> None:
 def test_bad_language_is_a_usage_error() -> None:
     out = CliRunner().invoke(app, ["--lang", "de", "-"], input="x")
     assert out.exit_code != 0
+
+
+def test_invalid_utf8_input_is_replaced_not_fatal() -> None:
+    out = CliRunner().invoke(
+        app, ["--lang", "ru", "-"], input="Сергей \udcff ушёл.".encode("utf-8", "surrogateescape")
+    )
+    assert out.exit_code == 0, out.output
+    assert "Сергей" not in out.stdout and "\ufffd" in out.stdout
