@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redaction.placewords import ABBREVIATIONS
 
@@ -30,6 +31,12 @@ def safe_text(text: str) -> str:
 
 def words(text: str, *, english: bool = False) -> list[Word]:
     """Letter-only word tokens; English possessive 's is left outside the token."""
+    return list(_words(text, english))
+
+
+@lru_cache(maxsize=16)
+def _words(text: str, english: bool) -> tuple[Word, ...]:
+    """Several pipeline stages tokenise the same document; do it once per document."""
     out = []
     for m in WORD_RE.finditer(text):
         start, end = m.span()
@@ -38,7 +45,7 @@ def words(text: str, *, english: bool = False) -> list[Word]:
             if p and p.start() > 0:
                 end = start + p.start()
         out.append(Word(start, end, text[start:end]))
-    return out
+    return tuple(out)
 
 
 _ABBREVIATION_DOT = re.compile(r"(?:^|[^\w.])([^\W\d_]{1,5})\s?\.\s*$")

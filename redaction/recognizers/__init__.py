@@ -12,6 +12,7 @@ from redaction.recognizers.case_number import CaseNumberRecognizer
 from redaction.recognizers.date import DateRecognizer
 from redaction.recognizers.email import EmailRecognizer
 from redaction.recognizers.en_initials import InitialsRecognizer
+from redaction.recognizers.en_places import EnglishPlaceRecognizer
 from redaction.recognizers.en_titles import EnglishTitleRecognizer
 from redaction.recognizers.facility import FacilityRecognizer
 from redaction.recognizers.handle import HandleRecognizer
@@ -29,6 +30,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     NameRecognizer(),
     EnglishTitleRecognizer(),
     InitialsRecognizer(),
+    EnglishPlaceRecognizer(),
     EmailRecognizer(),
     UrlRecognizer(),
     HandleRecognizer(),
