@@ -41,6 +41,13 @@ def database_url(tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'data' / 'testimonies.sqlite3'}"
     engine = make_engine(TEST_DATABASE_URL)
     with engine.begin() as connection:
+        # A connection a failed test left open must not block the reset.
+        connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
         connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
@@ -77,8 +84,10 @@ def settings(tmp_path: Path, database_url: str, keyholder: KeyHolder) -> Setting
 
 
 @pytest.fixture
-def app(settings: Settings) -> FastAPI:
-    return create_app(settings)
+def app(settings: Settings) -> Iterator[FastAPI]:
+    application = create_app(settings)
+    yield application
+    application.state.services.sessions.kw["bind"].dispose()
 
 
 @pytest.fixture

@@ -34,11 +34,14 @@ def export_records(db: Session, *, status: str | None = None) -> Iterator[Export
         )
 
 
-def database_records(url: str) -> Iterator[ExportRecord]:
-    """For ``python -m keys decrypt --database URL`` on a machine the key holder trusts."""
+def database_records(url: str) -> list[ExportRecord]:
+    """For ``python -m keys decrypt --database URL`` on a machine the key holder trusts.
+
+    Read everything, then close: a decryption that stops half-way must not leave a
+    transaction open on the server's database."""
     engine = make_engine(url)
     try:
         with make_sessionmaker(engine)() as db:
-            yield from export_records(db)
+            return list(export_records(db))
     finally:
         engine.dispose()

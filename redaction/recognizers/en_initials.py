@@ -24,7 +24,7 @@ _ABBREVIATIONS = frozenset(
     [
         "US", "USA", "UK", "UN", "EU", "USSR", "DC", "LA", "NY", "AM", "PM", "AD", "BC", "NB",
         "PS", "ID", "TV", "OK", "MP", "JP", "RIP", "KGB", "FSB", "SBU", "GRU", "NKVD", "DPR",
-        "LPR", "ATO", "CV", "HQ", "RF", "SS",
+        "LPR", "ATO", "CV", "HQ", "RF", "SS", "QC", "QB", "KC",
     ]
 )
 _NOT_PEOPLE = frozenset("IVZ")
@@ -48,6 +48,7 @@ _SYMBOL_NOUNS = frozenset(
 # fmt: on
 _OPENERS = frozenset("\"“„«‘'([")
 _CLOSERS = frozenset("\"”»’')]")
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
@@ -78,6 +79,8 @@ def _is_lone_initial(text: str, start: int, end: int) -> bool:
     not a label or a symbol, not in an upper-case heading."""
     if text[start] in _NOT_PEOPLE:
         return False
+    if text[start] == "A" and _LOWER_WORD_NEXT.match(text, end):
+        return False  # the article after a list marker: "(ii) A statement"
     enclosed = text[start - 1 : start] in _OPENERS and text[end : end + 1] in _CLOSERS
     if is_sentence_start(text, start) and not enclosed:
         return False

@@ -1,13 +1,14 @@
 """English place mentions NER cuts short or misses: hyphenated town names ("Stoke-on-Trent",
-"Rostov-on-Don"), Irish/British counties ("Co. Limerick"), and a place named together with its
-settlement or area noun ("Siverek village", "Kherson region", "the village of Yahidne",
-"the District of Famagusta", "the northern part of Cyprus").
+"Rostov-on-Don"), counties ("Co. Limerick", "County Durham"), places whose capitalised head is
+part of the name ("the District of Famagusta"), and names that a settlement noun marks as a place
+("Siverek village", "Kherson region", "the village of Yahidne").
 
-The spaCy model tokenises "Stoke-on-Trent" into five tokens and tags only "Trent"; it tags
-"Limerick" but not "Co."; it leaves "village" outside "Siverek village". A half-replaced mention
-still leaks ("Stoke-on-[Oakford]"), so these shapes are claimed whole and merged with whatever
-NER found. When the place itself is public ("the eastern part of Ukraine") the keep list cuts
-it out again and the bare common nouns left over are dropped by the pipeline.
+The spaCy model tokenises "Stoke-on-Trent" into five tokens and tags only "Trent", and it tags
+"Limerick" but not "Co."; a half-replaced mention still leaks ("Stoke-on-[Oakford]"), so these
+shapes are claimed whole. A lower-case settlement noun is only evidence: it stays readable
+("the village of [Dubno]"), as the testimony guidelines want, and the name gets the same
+surrogate as its bare mentions elsewhere. It also outranks the model's guess, which often calls
+an unknown village a person.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ _SETTLEMENT = (
     r"municipality|settlement|hromada|krai|island|archipelago)"
 )
 _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central)"
+# A settlement noun settles the label: "the village of Yahidne" is a place whatever the
+# model's guess (0.85), and so are the other mentions of "Yahidne".
+_PHRASE_SCORE = 0.9
+_ELSEWHERE_SCORE = 0.88
 _HEAD = re.compile(rf"(?:{_SETTLEMENT}|Co|County|The)", re.IGNORECASE)
 _LONE_NAME = re.compile(rf"(?<![\w'’-]){_NAME}(?![\w'’-])")
 
@@ -53,31 +58,41 @@ class EnglishPlaceRecognizer(PatternRecognizer):
             0.85,
             flags=0,
         ),
-        # Co. Limerick, County Durham (not "& Co. Ltd")
+        # Co. Limerick, County Durham (not "& Co. Ltd", "County Court", "County Labour Board")
         Pattern(
-            r"(?<!\w)(?:Co\.|County)[ \u00a0]+(?!(?:Ltd|Limited|Inc|LLC|KG|GmbH|Court)\b)" + _NAME,
+            r"(?<!\w)(?:Co\.|County)[ \u00a0]+(?!(?:Ltd|Limited|Inc|LLC|KG|GmbH|Court)\b)"
+            + _NAME
+            + r"(?![\w'’-]|[ \u00a0]+[A-Z])",
             0.8,
             flags=0,
         ),
-        # Siverek village, Kherson region, Limerick city
+        # the District of Famagusta, the Island of Lemland: the head is part of the name
         Pattern(
-            rf"(?<![\w-])(?!{_NOT_NAMES}|{_DEMONYM}){_NAME}(?:[ \u00a0](?!{_DEMONYM}){_NAME})?"
-            rf"[ \u00a0]{_SETTLEMENT}\b",
-            0.75,
+            rf"(?<![\w-])(?=[A-Z])(?i:{_SETTLEMENT})\s+of\s+(?:the\s+)?"
+            rf"{_NAME}(?:[ \u00a0]{_NAME})?",
+            _PHRASE_SCORE,
             flags=0,
         ),
-        # the village of Yahidne, the District of Famagusta, the northern part of Cyprus
+        # Siverek village, Kherson region: the noun says the word before it is a place
+        Pattern(
+            rf"(?<![\w-])(?!{_NOT_NAMES}|{_DEMONYM})(?P<value>{_NAME}"
+            rf"(?:[ \u00a0](?!{_DEMONYM}){_NAME})?)[ \u00a0]{_SETTLEMENT}\b",
+            _PHRASE_SCORE,
+            flags=0,
+        ),
+        # the village of Yahidne, the northern part of Kharkiv
         Pattern(
             rf"\b(?:{_SETTLEMENT}|{_COMPASS}(?:-?{_COMPASS})?\s+part)\s+of\s+(?:the\s+)?"
-            rf"(?-i:{_NAME}(?:[ \u00a0]{_NAME})?)",
-            0.75,
+            rf"(?P<value>{_NAME}(?:[ \u00a0]{_NAME})?)",
+            _PHRASE_SCORE,
+            flags=0,
         ),
     )
 
     def analyze(self, text: str, language: str) -> list[Detection]:
-        """The shapes above, plus every other mention of the names inside them: once
-        "the village of Yahidne" is one span, consistency propagates only the whole phrase,
-        and a later bare "Yahidne" that NER misses would leak."""
+        """The shapes above, plus every other mention of the names in them: "village" marks
+        "Yahidne" as a place once, a later bare "Yahidne" has no such context, and
+        consistency spreads a whole phrase ("District of Famagusta") only as that phrase."""
         found = super().analyze(text, language)
         names = {
             m.group()
@@ -90,8 +105,10 @@ class EnglishPlaceRecognizer(PatternRecognizer):
         elsewhere = re.compile(
             r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w'’-])"
         )
+        taken = [(d.start, d.end) for d in found]
         found += [
-            Detection(m.start(), m.end(), LOCATION, 0.7, type(self).__name__)
+            Detection(m.start(), m.end(), LOCATION, _ELSEWHERE_SCORE, type(self).__name__)
             for m in elsewhere.finditer(text)
+            if not any(s <= m.start() and m.end() <= e for s, e in taken)
         ]
         return found

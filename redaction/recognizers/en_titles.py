@@ -24,14 +24,18 @@ HONORIFICS = frozenset(
     ]
 )
 # Capitalised words that follow an honorific without being a name: offices ("Lord Chief
-# Justice", "Judge Advocate General") and the divine ("Lord Jesus", "Lord God").
+# Justice", "Judge Advocate General"), institutions ("Criminal Justice Act") and the divine
+# ("Lord Jesus", "Lord God").
 _NOT_NAMES = (
     "Chief|Advocate|Chancellor|President|Mayor|General|Clerk|Speaker|Lieutenant|Provost|"
-    "High|Court|Of|The|God|Jesus|Christ|Almighty|Allah|Sir|Dame|Lord|Lady|Judge|Justice|Doctor"
+    "High|Court|Of|The|God|Jesus|Christ|Almighty|Allah|Sir|Dame|Lord|Lady|Judge|Justice|Doctor|"
+    "Act|Acts|Bill|Law|Department|Ministry|Division|Committee|Commission|Council|Board|Office|"
+    "Service|System|Secretary|Minister|Review|Reform|Centre|Center"
 )
 # fmt: on
 _HONORIFIC = (
-    r"(?:Sir|Dame|Lord|Lady|Baron(?:ess)?|Judge|Justice|Dr|Doctor|Prof(?:essor)?|Revd?|Reverend)"
+    r"(?:Sir|Dame|Lord|Lady|Baron(?:ess)?|Judge|Justice|Doctor|Professor|Reverend|"
+    r"(?:Dr|Prof|Revd?)\.?)"
 )
 # A name word (O’Brien, Darwall-Smith; not the possessive of "Price’s") or an initial ("A.").
 _WORD = r"[A-Z](?:['’](?=[A-Z]))?[^\W\d_]+(?:['’][A-Z][^\W\d_]+|-[A-Z]?[^\W\d_]+)*"
@@ -52,7 +56,7 @@ class EnglishTitleRecognizer(PatternRecognizer):
     patterns = (
         # Sir John Freeland, Lord Justice Simon Brown, Dr A. Connolly, Lord Rodger of Earlsferry
         Pattern(
-            rf"(?<![\w.])(?P<value>(?:{_HONORIFIC}\.?[ \u00a0]+){{1,2}}{_NAME_RUN}"
+            rf"(?<![\w.])(?P<value>(?:{_HONORIFIC}[ \u00a0]+){{1,2}}{_NAME_RUN}"
             rf"(?:[ \u00a0]+of[ \u00a0]+[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?)(?![\w-])",
             0.9,
             flags=0,

@@ -1,0 +1,196 @@
+"""English recall rules: honorifics, initials, case numbers and compound place names."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.recognizers.case_number import CaseNumberRecognizer
+from redaction.recognizers.en_initials import InitialsRecognizer
+from redaction.recognizers.en_places import EnglishPlaceRecognizer
+from redaction.recognizers.en_titles import EnglishTitleRecognizer, is_honorific
+from tests.redaction.conftest import replaced
+
+
+def found(recognizer: object, text: str) -> list[str]:
+    return [text[d.start : d.end] for d in recognizer.analyze(text, "en")]  # type: ignore[attr-defined]
+
+
+# -- honorifics ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("ex officio Sir John Freeland, the elected judge", "Sir John Freeland"),
+        ("A dissenting opinion of Judge Kalaydjieva was appended.", "Judge Kalaydjieva"),
+        ("Mr R. Siev and Dr A. Connolly, all of the Department", "Dr A. Connolly"),
+        ("Mr Justice Potts held that", "Justice Potts"),
+        ("refused by Lord Justice Simon Brown who", "Lord Justice Simon Brown"),
+        ("Agent, Lord Rodger of Earlsferry, QC, Lord Advocate", "Lord Rodger of Earlsferry"),
+        ("My doctor, Prof. O’Brien, said so.", "Prof. O’Brien"),
+        ("Judge Darwall-Smith’s judgment", "Judge Darwall-Smith"),
+        ("the Tribunal. Mummery LJ found", "Mummery LJ"),
+        ("On 16 May 2008, Tugendhat J handed down judgment", "Tugendhat J"),
+    ],
+)
+def test_honorific_is_part_of_the_person(text: str, person: str) -> None:
+    assert found(EnglishTitleRecognizer(), text) == [person]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Lord Chief Justice recommended",
+        "we prayed to the Lord Jesus Christ",
+        "under the Criminal Justice Act 1988",
+        "rejected by an Immigration Judge. On 1 November",
+        "see Section J below",
+        "the Judge said nothing",
+    ],
+)
+def test_honorific_without_a_name_is_no_person(text: str) -> None:
+    assert found(EnglishTitleRecognizer(), text) == []
+
+
+def test_possessive_stays_outside_the_name() -> None:
+    assert found(EnglishTitleRecognizer(), "Dr Price’s wife") == ["Dr Price"]
+
+
+def test_is_honorific() -> None:
+    assert is_honorific("Dr.") and is_honorific("Judge") and not is_honorific("Colonel")
+
+
+# -- initials -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("On 3 September 1992 W.K lodged a divorce petition", ["W.K"]),
+        ("an opinion on C.Ç's operation", ["C.Ç"]),
+        ("When M. gave evidence the judge", ["M."]),
+        ("my friend S. was taken. A car came", ["S."]),
+        ("we were sued by “K”, a former patient", ["K"]),
+        ("because of K’s absence", ["K"]),
+        ("five co-accused, A, B, H, N and R, were charged", ["A", "B", "H", "N", "R"]),
+    ],
+)
+def test_initials_standing_for_people(text: str, initials: list[str]) -> None:
+    assert found(InitialsRecognizer(), text) == initials
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the U.S. and the U.K. today",
+        "see Annex A and Plan B",
+        "cars with the Z symbol and V signs",
+        "I think I was right",
+        "THE FACTS I. THE CIRCUMSTANCES",
+        "(ii) A statement of the witness",
+        "at 5 p.m. we left, e.g. by bus",
+        "Class A drugs",
+    ],
+)
+def test_letters_that_name_no_one(text: str) -> None:
+    assert found(InitialsRecognizer(), text) == []
+
+
+# -- case numbers -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("two applications (nos. 8319/07 and 11449/07) against", ["8319/07", "11449/07"]),
+        ("under file nos. 36529/97 and 37393/97, respectively", ["36529/97", "37393/97"]),
+        ("Maxwell v. the United Kingdom (no. 31/1993/426/505)", ["31/1993/426/505"]),
+        ("nos. 26480/95, 28291/95, 62776/00 63388/00 and 43362/96)", ["26480/95", "28291/95"]),
+        ("plots nos. 19, 20, 28 and 29, sheet/plan", ["19", "20", "28", "29"]),
+        ("a criminal case no. 12345 was opened", ["12345"]),
+        ("case No. 1-234/2022 against me", ["1-234/2022"]),
+    ],
+)
+def test_case_numbers_and_their_lists(text: str, numbers: list[str]) -> None:
+    assert found(CaseNumberRecognizer(), text)[: len(numbers)] == numbers
+
+
+def test_whole_list_of_case_numbers() -> None:
+    text = "nos. 26480/95, 28291/95, 62776/00 63388/00 and 43362/96)"
+    assert len(found(CaseNumberRecognizer(), text)) == 5
+
+
+@pytest.mark.parametrize(
+    "text", ["section 23 of Law no. 5683", "Protocol No. 1 to the Convention", "school no. 5"]
+)
+def test_plain_numbers_need_a_word_saying_what_they_number(text: str) -> None:
+    assert found(CaseNumberRecognizer(), text) == []
+
+
+# -- places -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("he lives in Stoke-on-Trent. The", "Stoke-on-Trent"),
+        ("I was born in Rostov-on-Don", "Rostov-on-Don"),
+        ("on its way to Adare, Co. Limerick. When", "Co. Limerick"),
+        ("a village in the District of Famagusta.", "District of Famagusta"),
+        ("we lived on the Island of Lemland", "Island of Lemland"),
+    ],
+)
+def test_place_names_claimed_whole(text: str, place: str) -> None:
+    assert found(EnglishPlaceRecognizer(), text)[0] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("some plots of land in Siverek village were", "Siverek"),
+        ("we fled the Kherson region in March", "Kherson"),
+        ("on the island of Lemland in the", "Lemland"),
+        ("the Finnish archipelago of Åland", "Åland"),
+        ("the occupation of the northern part of Cyprus", "Cyprus"),
+    ],
+)
+def test_lower_case_settlement_noun_marks_the_name_and_stays_readable(
+    text: str, place: str
+) -> None:
+    assert found(EnglishPlaceRecognizer(), text)[0] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our village was shelled",
+        "another Swedish town, far away",
+        "a Ukrainian village near the border",
+        "Smith & Co. Ltd paid",
+        "the County Administrative Board",
+        "in the eastern part of the country",
+    ],
+)
+def test_settlement_nouns_alone_are_no_place(text: str) -> None:
+    assert found(EnglishPlaceRecognizer(), text) == []
+
+
+def test_name_marked_by_a_settlement_noun_is_found_elsewhere_too() -> None:
+    text = "We lived in the village of Yahidne. Soldiers came to Yahidne in March."
+    assert found(EnglishPlaceRecognizer(), text) == ["Yahidne", "Yahidne"]
+
+
+# -- end to end ---------------------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_titled_person_is_replaced_as_one_unit_and_the_title_does_not_spread() -> None:
+    text = (
+        "Judge Kalaydjieva heard my case no. 8319/07 in Stoke-on-Trent. "
+        "Later Judge Clarke and my friend K. spoke to the Judge."
+    )
+    result, repl = replaced(text, "en")
+    assert "Judge Kalaydjieva" in repl and "Judge Clarke" in repl
+    for secret in ("Kalaydjieva", "Clarke", "8319/07", "Stoke", "Trent", " K."):
+        assert secret not in result.text
+    assert result.text.endswith("spoke to the Judge.")
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_village_keeps_its_noun_and_one_surrogate() -> None:
+    text = "We lived in the village of Yahidne. Soldiers came to Yahidne in March."
+    result, repl = replaced(text, "en")
+    assert "Yahidne" not in result.text and "the village of " in result.text
+    assert result.text.count(repl["Yahidne"]) == 2
