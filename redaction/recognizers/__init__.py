@@ -13,6 +13,7 @@ from redaction.recognizers.date import DateRecognizer
 from redaction.recognizers.email import EmailRecognizer
 from redaction.recognizers.en_initials import InitialsRecognizer
 from redaction.recognizers.en_places import EnglishPlaceRecognizer
+from redaction.recognizers.en_preposition_places import EnglishPrepositionPlaceRecognizer
 from redaction.recognizers.en_titles import EnglishTitleRecognizer
 from redaction.recognizers.facility import FacilityRecognizer
 from redaction.recognizers.handle import HandleRecognizer
@@ -23,14 +24,18 @@ from redaction.recognizers.ner import NerRecognizer
 from redaction.recognizers.phone import PhoneRecognizer
 from redaction.recognizers.plate import PlateRecognizer
 from redaction.recognizers.quoted import QuotedNameRecognizer
+from redaction.recognizers.self_named import SelfNamedRecognizer
+from redaction.recognizers.slavic_places import SlavicPlaceRecognizer
 from redaction.recognizers.url import UrlRecognizer
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     NerRecognizer(),
     NameRecognizer(),
+    SelfNamedRecognizer(),
     EnglishTitleRecognizer(),
     InitialsRecognizer(),
     EnglishPlaceRecognizer(),
+    EnglishPrepositionPlaceRecognizer(),
     EmailRecognizer(),
     UrlRecognizer(),
     HandleRecognizer(),
@@ -38,6 +43,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     MilitaryUnitRecognizer(),
     CallsignRecognizer(),
     QuotedNameRecognizer(),
+    SlavicPlaceRecognizer(),
     IdNumberRecognizer(),
     CaseNumberRecognizer(),
     FacilityRecognizer(),

@@ -1,0 +1,118 @@
+"""Russian/Ukrainian place mentions the NER and the name recogniser miss or cut short.
+
+* Road numbers: "траса М-15", "автодороги Н-02", "на трассе Р-22". A road number near a
+  village narrows it down; a letter and a number alone are also tanks and missiles ("Т-72",
+  "С-300"), so a road word shortly before is required, except for the zero-padded Ukrainian
+  national road numbers ("М-03", "Н-02").
+* Coordinated region adjectives sharing one region noun: "Волинської та Львівської областей",
+  "Херсонська, Запорізька і Донецька області" - the first adjectives have no noun of their own.
+* Settlements in quotes: "село «Калинівка»", "в посёлке "Солнечный"".
+* Street addresses the address patterns miss: "вул.. Паращука, 5", "вул. Леваневського, 2-В",
+  "вул. Саперне поле, 5", "на Грушевського 9а".
+* Ukrainian place names opening a sentence: pymorphy3's Ukrainian dictionary has no place tag,
+  so "Бахмут обстрілювали щодня" or "Чечня входить..." is judged by the Russian dictionary's
+  place reading or a toponymic ending (Покровськ, Мелітополь, Мирноград); ordinary words
+  ("Війна", "Це") have neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction import morph
+from redaction.labels import ADDRESS, LOCATION
+from redaction.text import is_sentence_start, words
+from redaction.types import Detection
+
+_UP = "А-ЯЁІЇЄҐ"
+_LOW = "а-яёіїєґ"
+_NAME = rf"[{_UP}][{_LOW}'’ʼ]+(?:-[{_UP}{_LOW}][{_LOW}'’ʼ]+)*"
+
+_ROAD_WORDS = re.compile(
+    r"(?:трас|дорог|автодорог|шосе|шоссе|автомагістрал|магістрал|автошлях|автотрас|"
+    r"road|highway|route)\w*[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+_ROAD = re.compile(r"(?<![\w-])(?:[МНРТОСАЕEMHPT]|ДН|АЕ)-?\s?\d{1,3}(?![\w-])")
+_PADDED_ROAD = re.compile(r"(?<![\w-])[МН]-0\d(?![\w-])")
+
+_REGION_ADJ = (
+    rf"[{_UP}][{_LOW}'’ʼ-]+(?:ськ|цьк|зьк|ск|цк|зск)"
+    r"(?:а|ая|ій|ой|ої|ую|у|ого|ому|их|им|ими|ий|ые|і|ие|ом|ім|ої|ое|е)"
+)
+_REGION_LIST = re.compile(
+    rf"(?<!\w){_REGION_ADJ}(?:(?:\s*,\s*|\s+(?:та|і|й|и|або|чи|или)\s+){_REGION_ADJ})+"
+    r"\s+(?:област\w*|обл\.|район\w*|р-н\w*|округ\w*|кра[йяюеіїя]\w*|громад\w*)"
+)
+
+_QUOTED_SETTLEMENT = re.compile(
+    r"(?<!\w)(?:село|селі|села|селом|селище|селищі|селища|смт|місто|місті|міста|деревн\w+|"
+    r"пос[её]л\w*|посел\w*|хутор\w*|хутір|станиц\w+|с\.|м\.|г\.|п\.)\s*"
+    rf"[«\"„“](?P<value>[{_UP}][^»\"”“\n]{{1,40}})[»\"”“]",
+    re.IGNORECASE,
+)
+
+_HOUSE = r"\d{1,4}(?:[-/]?[А-ЯЁІЇЄҐа-яёіїєґA-Za-z](?!\w)|[/-]\d{1,4}[а-яa-z]?)?"
+_STREET = re.compile(
+    r"(?<!\w)(?:вул|ул|пров|пер|просп|пр|бульв|пл|наб)\.{1,2}\s*"
+    rf"{_NAME}(?:\s+(?:{_NAME}|[{_LOW}]{{3,}}))?,?\s*(?:буд\.|д\.|№)?\s*{_HOUSE}(?![\w-])"
+)
+_BARE_STREET = re.compile(
+    rf"(?<!\w)(?i:на|по|з|із|зі|с|со|від|от|до)\s(?P<value>[{_UP}][{_LOW}'’ʼ-]+"
+    r"(?:ського|цького|зького|ова|ева|єва|іна|ина|енка|ого|ої|ой|ая|ій)\s+"
+    r"\d{1,4}(?:[а-яєіїa-z]|/\d{1,4})?)(?![\w-])"
+    r"(?!\s*(?:км|кілометр|километр|м\b|метр|хвилин|минут|годин|час|рок|рік|років|лет|"
+    r"раз|чоловік|человек|осіб|людей|%|гр|грн|руб|тис|тыс|млн|штук))"
+)
+
+_TOPONYM_END = re.compile(r"(?:[сцз]ьк|поль|піль|град|город|горськ)$")
+_CAPITALISED = re.compile(rf"[{_UP}][{_LOW}'’ʼ-]{{3,}}")
+_GEOX_SHARE = 0.5
+
+
+class SlavicPlaceRecognizer:
+    label = LOCATION
+    languages = frozenset({"ru", "uk"})
+
+    def analyze(self, text: str, language: str) -> list[Detection]:
+        found: list[Detection] = []
+
+        def add(start: int, end: int, label: str, score: float) -> None:
+            found.append(Detection(start, end, label, score, "slavic_places"))
+
+        for m in _ROAD.finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if _ROAD_WORDS.search(before) or _PADDED_ROAD.fullmatch(m.group()):
+                add(m.start(), m.end(), LOCATION, 0.8)
+        for m in _REGION_LIST.finditer(text):
+            add(m.start(), m.end(), LOCATION, 0.85)
+        for m in _QUOTED_SETTLEMENT.finditer(text):
+            add(m.start("value"), m.end("value"), LOCATION, 0.85)
+        for m in _STREET.finditer(text):
+            add(m.start(), m.end(), ADDRESS, 0.86)
+        for m in _BARE_STREET.finditer(text):
+            add(m.start("value"), m.end("value"), ADDRESS, 0.86)
+        if language == "uk":
+            for w in words(text):
+                if (
+                    _CAPITALISED.fullmatch(w.text)
+                    and is_sentence_start(text, w.start)
+                    and _sentence_initial_place(w.text)
+                ):
+                    add(w.start, w.end, LOCATION, 0.6)
+        return sorted(found, key=lambda d: (d.start, d.end))
+
+
+def _sentence_initial_place(word: str) -> bool:
+    """A Ukrainian word opening a sentence that is a place name: a place reading in the Russian
+    dictionary (Бахмут, Херсон, Чечня) or a toponymic ending (Покровськ, Мелітополь), and no
+    reading as a function word or a personal name in Ukrainian."""
+    uk = morph.parses("uk", word)
+    if any(morph.tags_of(p) & (morph.FUNCTION_TAGS | {"ADJF", "Name", "Patr"}) for p in uk):
+        return False
+    if _TOPONYM_END.search(word.lower()):
+        return True
+    ru = [p for p in morph.parses("ru", word) if p.is_known]
+    total = sum(p.score for p in ru)
+    geox = sum(p.score for p in ru if "Geox" in morph.tags_of(p))
+    return total > 0 and geox / total >= _GEOX_SHARE
