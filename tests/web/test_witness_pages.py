@@ -254,3 +254,34 @@ def test_empty_and_overlong_text_are_refused(client: TestClient, app: FastAPI) -
     response = client.post("/en/submit", files={"text": (None, too_long)})
     assert response.status_code == 422
     assert "The text is too long" in response.text
+
+
+def test_large_attachments_never_touch_a_temporary_file(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evidence must not reach the server's disk in plaintext, even for a while."""
+    import io
+    import tempfile
+
+    import starlette.formparsers
+    from PIL import Image
+
+    def no_disk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an upload was spooled to a temporary file")
+
+    for name in ("SpooledTemporaryFile", "NamedTemporaryFile", "TemporaryFile", "mkstemp"):
+        monkeypatch.setattr(tempfile, name, no_disk)
+    monkeypatch.setattr(starlette.formparsers, "SpooledTemporaryFile", no_disk)
+    noisy = Image.effect_noise((1400, 1400), 80).convert("RGB")  # about 2 MB as PNG
+    buffer = io.BytesIO()
+    noisy.save(buffer, "PNG")
+    assert len(buffer.getvalue()) > 1024 * 1024
+    response = client.post(
+        "/en/submit",
+        files={
+            "text": (None, "Photo of the summons."),
+            "attachments": ("p.png", buffer.getvalue()),
+        },
+    )
+    assert response.status_code == 200, response.text
+    assert receipt_from(response.text)
