@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import MetaData, select
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from intake.db.models import Testimony
 from keys.cli import app as keys_cli
@@ -57,6 +57,18 @@ def database_dump(client: TestClient) -> bytes:
                 for value in row:
                     chunks.append(value if isinstance(value, bytes) else str(value).encode())
     return b"\n".join(chunks)
+
+
+def decrypt_from_database(keyholder: KeyHolder, url: str, passphrase_file: Path) -> Result:
+    return CliRunner().invoke(
+        keys_cli,
+        [
+            "decrypt",
+            "--key", str(keyholder.key_file),
+            "--database", url,
+            "--passphrase-file", str(passphrase_file),
+        ],
+    )  # fmt: skip
 
 
 @pytest.fixture
@@ -141,18 +153,7 @@ def test_submit_review_decrypt_without_leaks(
     assert CANARY_PLACE.lower() in json.dumps(real_names, ensure_ascii=False).lower()
 
     # ... or straight from the database, on a machine the key holder trusts.
-    result = CliRunner().invoke(
-        keys_cli,
-        [
-            "decrypt",
-            "--key",
-            str(keyholder.key_file),
-            "--database",
-            settings.sqlalchemy_url,
-            "--passphrase-file",
-            str(passphrase_file),
-        ],
-    )
+    result = decrypt_from_database(keyholder, settings.sqlalchemy_url, passphrase_file)
     assert result.exit_code == 0, result.output
     assert ORIGINAL in result.stdout
 
@@ -177,18 +178,7 @@ def test_decrypting_tampered_ciphertext_fails_clearly(
         tampered[len(tampered) // 2] ^= 0x01
         row.original = bytes(tampered)
         db.commit()
-    result = CliRunner().invoke(
-        keys_cli,
-        [
-            "decrypt",
-            "--key",
-            str(keyholder.key_file),
-            "--database",
-            settings.sqlalchemy_url,
-            "--passphrase-file",
-            str(passphrase_file),
-        ],
-    )
+    result = decrypt_from_database(keyholder, settings.sqlalchemy_url, passphrase_file)
     assert result.exit_code != 0
     assert "original" in result.output
     assert "tamper" in result.output.lower() or "does not decrypt" in result.output.lower()

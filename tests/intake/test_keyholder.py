@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -39,48 +40,64 @@ def run(app, args: list[str]) -> str:
     return result.output
 
 
-def write_passphrase(path: Path) -> Path:
-    path.write_text(KEYHOLDER_PASSPHRASE)
-    return path
+@dataclass(frozen=True)
+class Laptop:
+    """A key holder's offline machine holding the server's export."""
+
+    headers: dict[str, str]
+    server_key: str
+    export: bytes
+    folder: Path
+
+    def rewrap(self, keyholder: KeyHolder, new_holder: keys.PublicKey) -> bytes:
+        (self.folder / "export.tkx").write_bytes(self.export)
+        (self.folder / "pass").write_text(KEYHOLDER_PASSPHRASE)
+        run(
+            keys_cli,
+            [
+                "rewrap",
+                "--key", str(keyholder.key_file),
+                "--export", str(self.folder / "export.tkx"),
+                "--server-key", self.server_key,
+                "--holder", new_holder.to_text(),
+                "--output", str(self.folder / "import.tki"),
+                "--passphrase-file", str(self.folder / "pass"),
+            ],
+        )  # fmt: skip
+        return (self.folder / "import.tki").read_bytes()
+
+    def upload(self, client: TestClient, import_file: bytes):  # type: ignore[no-untyped-def]
+        return client.post(
+            "/api/v1/keyholder/import",
+            headers=self.headers,
+            files={"import_file": ("i.tki", import_file), "export_file": ("e.tkx", self.export)},
+        )
 
 
-def test_rotation_to_a_new_key_holder_through_an_import(
-    client: TestClient, api_login, keyholder: KeyHolder, tmp_path: Path
-) -> None:
+@pytest.fixture
+def laptop(client: TestClient, api_login, tmp_path: Path) -> Laptop:
     submit(client)
     headers = api_login("keyholder")
     server_key = client.get("/api/v1/keyholder/server-key", headers=headers).json()["server_key"]
     export = client.get("/api/v1/keyholder/export", headers=headers).content
-    laptop = tmp_path / "offline-laptop"
-    (laptop / "export.tkx").write_bytes(export)
-    passphrase = write_passphrase(laptop / "pass")
+    return Laptop(headers, server_key, export, tmp_path / "offline-laptop")
+
+
+def stored_testimony(client: TestClient) -> Testimony:
+    with client.app.state.services.sessions() as db:
+        return db.scalars(select(Testimony)).one()
+
+
+def test_rotation_to_a_new_key_holder_through_an_import(
+    client: TestClient, laptop: Laptop, keyholder: KeyHolder
+) -> None:
     newcomer = keys.PrivateKey.generate()
-    newcomer.save(laptop / "new.key", KEYHOLDER_PASSPHRASE)
-    run(
-        keys_cli,
-        [
-            "rewrap",
-            "--key", str(keyholder.key_file),
-            "--export", str(laptop / "export.tkx"),
-            "--server-key", server_key,
-            "--holder", newcomer.public_key().to_text(),
-            "--output", str(laptop / "import.tki"),
-            "--passphrase-file", str(passphrase),
-        ],
-    )  # fmt: skip
-    response = client.post(
-        "/api/v1/keyholder/import",
-        headers=headers,
-        files={
-            "import_file": ("import.tki", (laptop / "import.tki").read_bytes()),
-            "export_file": ("export.tkx", export),
-        },
-    )
+    import_file = laptop.rewrap(keyholder, newcomer.public_key())
+    response = laptop.upload(client, import_file)
     assert response.status_code == 200, response.text
     assert response.json() == {"replaced": 1}
 
-    with client.app.state.services.sessions() as db:
-        row = db.scalars(select(Testimony)).one()
+    row = stored_testimony(client)
     assert (
         keys.open(
             keys.unwrap(row.envelope, record_id=row.id, private_key=newcomer),
@@ -92,52 +109,20 @@ def test_rotation_to_a_new_key_holder_through_an_import(
     )
     with pytest.raises(keys.DecryptionError):
         keys.unwrap(row.envelope, record_id=row.id, private_key=keyholder.private_key)
-
-    replay = client.post(
-        "/api/v1/keyholder/import",
-        headers=headers,
-        files={
-            "import_file": ("import.tki", (laptop / "import.tki").read_bytes()),
-            "export_file": ("export.tkx", export),
-        },
-    )
-    assert replay.status_code == 409  # the envelope changed since that export
+    # Replaying the same import: the envelope changed since that export.
+    assert laptop.upload(client, import_file).status_code == 409
 
 
 def test_a_tampered_import_is_refused_and_changes_nothing(
-    client: TestClient, api_login, keyholder: KeyHolder, tmp_path: Path
+    client: TestClient, laptop: Laptop, keyholder: KeyHolder
 ) -> None:
-    submit(client)
-    headers = api_login("keyholder")
-    server_key = client.get("/api/v1/keyholder/server-key", headers=headers).json()["server_key"]
-    export = client.get("/api/v1/keyholder/export", headers=headers).content
-    laptop = tmp_path / "offline-laptop"
-    (laptop / "export.tkx").write_bytes(export)
-    run(
-        keys_cli,
-        [
-            "rewrap",
-            "--key", str(keyholder.key_file),
-            "--export", str(laptop / "export.tkx"),
-            "--server-key", server_key,
-            "--holder", keyholder.private_key.public_key().to_text(),
-            "--output", str(laptop / "import.tki"),
-            "--passphrase-file", str(write_passphrase(laptop / "pass")),
-        ],
-    )  # fmt: skip
-    tampered = bytearray((laptop / "import.tki").read_bytes())
+    tampered = bytearray(laptop.rewrap(keyholder, keyholder.private_key.public_key()))
     tampered[len(tampered) // 2] ^= 0x04
-    with client.app.state.services.sessions() as db:
-        before = db.scalars(select(Testimony)).one().envelope
-    response = client.post(
-        "/api/v1/keyholder/import",
-        headers=headers,
-        files={"import_file": ("i", bytes(tampered)), "export_file": ("e", export)},
-    )
+    before = stored_testimony(client).envelope
+    response = laptop.upload(client, bytes(tampered))
     assert response.status_code == 422
     assert "Import refused" in response.json()["detail"]
-    with client.app.state.services.sessions() as db:
-        assert db.scalars(select(Testimony)).one().envelope == before
+    assert stored_testimony(client).envelope == before
 
 
 def test_audit_log_records_events_and_verifies(
