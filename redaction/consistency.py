@@ -50,6 +50,7 @@ def propagate(
     if remembered:
         languages |= {language_at(w.start) for w in words(text)}
     tokens = {lang: words(text, english=lang == "en") for lang in languages}
+    starts = {lang: [w.start for w in toks] for lang, toks in tokens.items()}
     covered = _Covered([(d.start, d.end) for d in detections] + list(protected))
     single: dict[tuple[str, str], str] = {}  # (language, key) -> label
     phrases: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
@@ -57,9 +58,12 @@ def propagate(
         if d.label not in NAME_LIKE:
             continue
         lang = language_at(d.start)
+        toks = tokens[lang]
+        first = bisect.bisect_left(starts[lang], d.start)
+        last = bisect.bisect_left(starts[lang], d.end, first)
         inner = [
             w
-            for w in tokens[lang]
+            for w in toks[first:last]
             if d.start <= w.start
             and w.end <= d.end
             and len(w.text) >= _MIN_LEN
@@ -171,16 +175,21 @@ def _phrase_mentions(
     any_case: bool = False,
 ) -> list[Detection]:
     found = []
+    token_keys: list[frozenset[str]] | None = None
     for (plang, keys), label in phrases.items():
         if plang != lang:
             continue
+        if token_keys is None:
+            token_keys = [word_keys(lang, w.text) for w in toks]
         n = len(keys)
         for i in range(len(toks) - n + 1):
+            if not token_keys[i] & keys[0]:
+                continue
             window = toks[i : i + n]
             if not (any_case or is_capitalised(window[0].text)) or covered.overlaps(
                 window[0].start, window[-1].end
             ):
                 continue
-            if all(word_keys(lang, w.text) & k for w, k in zip(window, keys, strict=True)):
+            if all(token_keys[i + k] & keys[k] for k in range(n)):
                 found.append(Detection(window[0].start, window[-1].end, label, 0.8, "consistency"))
     return found

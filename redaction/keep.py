@@ -100,13 +100,19 @@ def _phrase_spans(
 ) -> list[tuple[int, int]]:
     """Token ranges [i, j) matching a phrase, longest first, left to right."""
     spans = []
+    lengths = _lengths_by_first(phrases)
     i = 0
     while i < len(cands):
+        # Only lengths some phrase starting with one of this token's lemmas has are worth trying.
+        wanted = {n for first in cands[i] for n in lengths.get(first, ())}
+        if not wanted:
+            i += 1
+            continue
         j = next(
             (
                 j
                 for j in range(min(len(cands), i + _MAX_PHRASE), i + min_length - 1, -1)
-                if _is_phrase(cands[i:j], phrases)
+                if j - i in wanted and _is_phrase(cands[i:j], phrases)
             ),
             None,
         )
@@ -116,6 +122,21 @@ def _phrase_spans(
             spans.append((i, j))
             i = j
     return spans
+
+
+_LENGTHS: dict[int, tuple[_Phrases, dict[str, frozenset[int]]]] = {}
+
+
+def _lengths_by_first(phrases: _Phrases) -> dict[str, frozenset[int]]:
+    """Phrase lengths per first lemma (phrase tables are built once per language and kept)."""
+    cached = _LENGTHS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        lengths: dict[str, set[int]] = {}
+        for n, first in phrases:
+            lengths.setdefault(first, set()).add(n)
+        cached = (phrases, {k: frozenset(v) for k, v in lengths.items()})
+        _LENGTHS[id(phrases)] = cached
+    return cached[1]
 
 
 def _is_given_name(language: str, word: str) -> bool:

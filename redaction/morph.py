@@ -90,6 +90,13 @@ def best_lemma(language: str, word: str, prefer: tuple[str, ...] = NAME_TAGS) ->
     return normalise((preferred or ps)[0].normal_form)
 
 
+@lru_cache(maxsize=200_000)
+def is_known(language: str, word: str) -> bool:
+    """True when the dictionary knows some reading of the word."""
+    return any(p.is_known for p in parses(language, word))
+
+
+@lru_cache(maxsize=200_000)
 def is_common_word(language: str, word: str) -> bool:
     """True when the dictionary knows the word as something other than a name or a place."""
     return any(
@@ -111,6 +118,12 @@ def inflect(language: str, lemma: str, kind: str | None, grammemes: set[str]) ->
     """Put a surrogate lemma into the wanted case/number/gender; fall back to the lemma."""
     if language not in ("ru", "uk"):
         return lemma
+    return _inflect(language, lemma, kind, frozenset(grammemes))
+
+
+@lru_cache(maxsize=100_000)
+def _inflect(language: str, lemma: str, kind: str | None, wanted_grammemes: frozenset[str]) -> str:
+    grammemes = set(wanted_grammemes)
     ps = parses(language, lemma)
     # The reading of the wanted gender in which the lemma is itself the nominative singular is
     # the lexeme meant ("Євгенія" the woman's name, not the genitive of "Євгеній"); surnames

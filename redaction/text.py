@@ -29,14 +29,23 @@ def safe_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+_CACHED_FROM = 200  # shorter texts (mentions, windows) are not worth a cache slot
+
+
 def words(text: str, *, english: bool = False) -> list[Word]:
     """Letter-only word tokens; English possessive 's is left outside the token."""
+    if len(text) < _CACHED_FROM:
+        return list(_scan(text, english))
     return list(_words(text, english))
 
 
 @lru_cache(maxsize=16)
 def _words(text: str, english: bool) -> tuple[Word, ...]:
     """Several pipeline stages tokenise the same document; do it once per document."""
+    return _scan(text, english)
+
+
+def _scan(text: str, english: bool) -> tuple[Word, ...]:
     out = []
     for m in WORD_RE.finditer(text):
         start, end = m.span()

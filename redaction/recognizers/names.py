@@ -12,14 +12,14 @@ English: a gazetteer of first names (transliterated Slavic ones too) plus capita
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from redaction import morph
 from redaction.data import load
 from redaction.labels import LOCATION, PERSON
 from redaction.morph import FUNCTION_TAGS
 from redaction.placewords import PLACE_AFTER, STRONG_PLACE_PREPOSITIONS, is_place_prefix
-from redaction.text import Word, is_capitalised, is_sentence_start, words
+from redaction.text import WORD_RE, Word, is_capitalised, is_sentence_start, words
 from redaction.types import Detection
 
 # fmt: off
@@ -65,15 +65,22 @@ def english_first_names() -> frozenset[str]:
 def _name_share(language: str, word: str, prev: str = "") -> tuple[float, str | None]:
     """Share of the word's readings that are personal names or places, and which wins: a place
     reading after "в", "на", "під"... beats a name reading ("в Бахмуте" is no man Бахмут)."""
-    ps = morph.parses(language, word)
-    total = sum(p.score for p in ps) or 1.0
-    person = sum(p.score for p in ps if morph.name_kind(p))
-    place = sum(p.score for p in ps if "Geox" in morph.tags_of(p))
+    total, person, place = _reading_scores(language, word)
     if place > 0 and (place > person or prev in STRONG_PLACE_PREPOSITIONS):
         return (place + person) / total, LOCATION
     if person > 0:
         return person / total, PERSON
     return 0.0, None
+
+
+@lru_cache(maxsize=200_000)
+def _reading_scores(language: str, word: str) -> tuple[float, float, float]:
+    """(all, personal-name, place) score sums of the word's readings."""
+    ps = morph.parses(language, word)
+    total = sum(p.score for p in ps) or 1.0
+    person = sum(p.score for p in ps if morph.name_kind(p))
+    place = sum(p.score for p in ps if "Geox" in morph.tags_of(p))
+    return total, person, place
 
 
 class NameRecognizer:
@@ -127,7 +134,7 @@ class NameRecognizer:
                 continue
             share, kind = _name_share(language, word, tokens[i - 1].text.lower() if i else "")
             if not is_capitalised(word):
-                known = any(p.is_known for p in morph.parses(language, word))
+                known = morph.is_known(language, word)
                 if kind == PERSON and share >= _LOWERCASE_NAME_SHARE and len(word) >= 3 and known:
                     out[i] = (PERSON, 0.55)
                 continue
@@ -223,22 +230,36 @@ def toponym_end(text: str, language: str, end: int) -> int:
     noun it agrees with ("Гаврский порт", "Чёрного моря", "Київського водосховища")."""
     if language not in ("ru", "uk"):
         return end
-    before, after = words(text[max(0, end - 40) : end]), words(text[end : end + 40])
-    if not before or not after or not after[0].text.islower():
+    # The last word of the 40 characters before and the first of the 40 after (as `words` of
+    # those slices would give them, without tokenising the slices).
+    after = WORD_RE.search(text, end, end + 40)
+    if after is None or not after.group().islower():
         return end
-    if text[end : end + after[0].start].strip():
+    preceding = list(WORD_RE.finditer(text, max(0, end - 40), end))
+    if not preceding:
+        return end
+    before = preceding[-1]
+    if text[end : after.start()].strip():
         return end  # punctuation in between
+    agrees = _agrees(language, before.group(), after.group())
+    return after.end() if agrees else end
+
+
+@lru_cache(maxsize=100_000)
+def _agrees(language: str, adjective_word: str, noun_word: str) -> bool:
+    """True when some adjective reading of the first word agrees (case, number) with some
+    common-noun reading of the second."""
     adjective = {
         morph.features(p)[:2]
-        for p in morph.parses(language, before[-1].text)
+        for p in morph.parses(language, adjective_word)
         if "ADJF" in morph.tags_of(p)
     }
     noun = {
         morph.features(p)[:2]
-        for p in morph.parses(language, after[0].text)
+        for p in morph.parses(language, noun_word)
         if "NOUN" in morph.tags_of(p) and not morph.name_kind(p)
     }
-    return end + after[0].end if adjective & noun else end
+    return bool(adjective & noun)
 
 
 def place_after_preposition(language: str, word: str, prev: str) -> bool:
@@ -262,6 +283,7 @@ def has_given_name_reading(language: str, word: str) -> bool:
     return any(morph.name_kind(p) in ("Name", "Patr") for p in morph.parses(language, word))
 
 
+@lru_cache(maxsize=200_000)
 def _is_function_word(language: str, word: str) -> bool:
     return any(
         p.is_known and morph.tags_of(p) & FUNCTION_TAGS for p in morph.parses(language, word)

@@ -14,7 +14,8 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Container
+from functools import lru_cache
 
 from redaction import morph
 from redaction.labels import (
@@ -107,7 +108,7 @@ class SurrogateMaker:
         entry = self.memory.entries.get(key)
         if entry is not None:
             return entry["surrogate"]
-        used = self.memory.surrogates() | self.avoid
+        used = _Either(self.memory.surrogates(), self.avoid)
         candidates = [c for c in pool if not _clashes(c, used)] or pool
         if self.link_key is not None:
             key_bytes = self.link_key
@@ -336,12 +337,30 @@ class SurrogateMaker:
         )
 
 
-def _clashes(candidate: str, used: set[str]) -> bool:
+class _Either:
+    """Membership in either of two sets, without copying the (large) text vocabulary."""
+
+    def __init__(self, a: Collection[str], b: Collection[str]) -> None:
+        self._a, self._b = a, b
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._a or item in self._b
+
+
+def _clashes(candidate: str, used: Container[str]) -> bool:
     """A candidate is taken if it, or any of its words, is already used or occurs in the text
     («Рассвет» must not stand in for a firm when the text mentions «Рассвете»)."""
-    if morph.normalise(candidate) in used:
-        return True
-    return any(morph.normalise(w) in used for w in re.findall(r"[^\W\d_]{4,}", candidate))
+    return any(form in used for form in _clash_forms(candidate))
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=50_000)
+def _clash_forms(candidate: str) -> tuple[str, ...]:
+    """The normalised candidate, then its normalised words of four letters or more."""
+    long_words = _LONG_WORD.findall(candidate)
+    return (morph.normalise(candidate), *(morph.normalise(w) for w in long_words))
 
 
 def phrase_key(language: str, surface: str) -> str:

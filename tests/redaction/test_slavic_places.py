@@ -98,6 +98,118 @@ def test_quoted_name_without_a_settlement_word_is_not_a_place() -> None:
     assert found("Він працював у ТОВ «Калинівка».") == {}
 
 
+# Settlement nouns and compound names -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ми жили на хуторі Вільному, під Новоайдаром.", "Вільному"),
+        ("Нас тримали в селі Лука два тижні.", "Лука"),
+        ("RU Мы приехали в город Шахты ночью.", "Шахты"),
+        ("Він народився в містечку Теребовля.", "Теребовля"),
+    ],
+)
+def test_inflected_settlement_nouns_make_the_next_name_a_place(text: str, place: str) -> None:
+    language = "ru" if text.startswith("RU ") else "uk"
+    assert found(text.removeprefix("RU "), language).get(place) == "LOCATION"
+
+
+def test_settlement_noun_before_a_lower_case_word_finds_nothing() -> None:
+    assert found("У селі було тихо, у місті стріляли.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Нова Каховка затоплена.", "Нова Каховка"),
+        ("Мала Токмачка під обстрілом.", "Мала Токмачка"),
+        ("Моя бабуся з Верхнього Рогачика.", "Верхнього Рогачика"),
+        ("Великий Бурлук звільнили.", "Великий Бурлук"),
+        ("RU Старый Оскол рядом.", "Старый Оскол"),
+    ],
+)
+def test_compound_settlement_names_keep_their_adjective(text: str, place: str) -> None:
+    language = "ru" if text.startswith("RU ") else "uk"
+    assert found(text.removeprefix("RU "), language).get(place) == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    "text", ["Старий Петро сказав, що треба тікати.", "Нова Пошта не працювала.", "Нова влада."]
+)
+def test_adjective_before_a_person_or_an_ordinary_word_is_no_place(text: str) -> None:
+    assert found(text) == {}
+
+
+# Geographic nouns and place abbreviations ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("«Райнер Холдінгс Корп.» (Маршаллові острови).", "Маршаллові острови"),
+        ("Кінбурнська коса була окупована.", "Кінбурнська коса"),
+        ("Голосіївський ліс закрили.", "Голосіївський ліс"),
+        ("біля Канівського водосховища", "Канівського водосховища"),
+    ],
+)
+def test_proper_adjective_and_geographic_noun(text: str, place: str) -> None:
+    assert found(text).get(place) == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Український ліс горить.",
+        "Клавдієвське лісове господарство.",
+        "Російські острови ніхто не бачив.",
+    ],
+)
+def test_demonyms_and_forestry_are_no_geographic_names(text: str) -> None:
+    assert found(text) == {}
+
+
+def test_place_abbreviations_from_the_keep_list() -> None:
+    assert found("Ще в часи СРСР, а тепер США.") == {"СРСР": "LOCATION", "США": "LOCATION"}
+    assert found("Працював у ТОВ і ЗСУ.") == {}
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_place_abbreviations_stay_readable_by_default() -> None:
+    result, _ = replaced("Ще в часи СРСР мій дід жив у селі Лука.", "uk")
+    assert "СРСР" in result.text and "Лука" not in result.text
+
+
+# Toponymic endings after a place preposition -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "language"),
+    [
+        ("Ми виїхали до Покровська.", "Покровська", "uk"),
+        ("Ми вибралися з Маріуполя.", "Маріуполя", "uk"),
+        ("Стояли під Мелітополем.", "Мелітополем", "uk"),
+        ("Жили в Краматорську.", "Краматорську", "uk"),
+        ("Мы жили в Донецке.", "Донецке", "ru"),
+    ],
+)
+def test_toponymic_endings_after_place_prepositions(text: str, place: str, language: str) -> None:
+    assert found(text, language).get(place) == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Мы были на Балтийском море.", "ru"),
+        ("Він жив у Харківській області.", "uk"),
+        ("Поговорили з Покровською, вона знає.", "uk"),
+    ],
+)
+def test_adjectives_and_surnames_are_not_toponymic_nouns(text: str, language: str) -> None:
+    assert found(text, language) == {}
+
+
 # Street addresses -----------------------------------------------------------------------------
 
 
@@ -138,6 +250,7 @@ def test_name_and_number_is_not_always_an_address(text: str) -> None:
         ("Покровськ евакуювали.", "Покровськ"),
         ("Ми виїхали. Мелітополь окупували першого ж тижня.", "Мелітополь"),
         ("Вони поїхали. Херсон звільнили в листопаді.", "Херсон"),
+        ("Так було. Японія отримала цей досвід у 1945-му.", "Японія"),
     ],
 )
 def test_ukrainian_place_names_opening_a_sentence(text: str, place: str) -> None:
