@@ -45,8 +45,15 @@ def main() -> None:
     console = Console(width=140)
 
     table = Table(title="Seal/open per testimony (3 key holders, threshold 1)")
-    for col in ("suite", "size", "seal ops/s", "open ops/s", "AES-GCM enc ops/s",
-                "AES-GCM dec ops/s", "overhead bytes"):
+    for col in (
+        "suite",
+        "size",
+        "seal ops/s",
+        "open ops/s",
+        "AES-GCM enc ops/s",
+        "AES-GCM dec ops/s",
+        "overhead bytes",
+    ):
         table.add_column(col, justify="right")
     for suite in keys.Suite:
         holders = [keys.PrivateKey.generate(suite) for _ in range(3)]
@@ -54,24 +61,28 @@ def main() -> None:
         for label, size in SIZES.items():
             data = os.urandom(size)
 
-            def seal(data: bytes = data, recipients: keys.Recipients = recipients
-                     ) -> tuple[bytes, bytes]:
+            def seal(
+                data: bytes = data, recipients: keys.Recipients = recipients
+            ) -> tuple[bytes, bytes]:
                 dk = keys.DataKey.generate()
                 env = keys.wrap(dk, record_id="bench", recipients=recipients)
                 return env, keys.seal(dk, data, record_id="bench", item="original")
 
             env, blob = seal()
 
-            def open_(env: bytes = env, blob: bytes = blob, key: keys.PrivateKey = holders[0]
-                      ) -> bytes:
+            def open_(
+                env: bytes = env, blob: bytes = blob, key: keys.PrivateKey = holders[0]
+            ) -> bytes:
                 dk = keys.unwrap(env, record_id="bench", private_key=key)
                 return keys.open(dk, blob, record_id="bench", item="original")
 
             aes, nonce = AESGCM(os.urandom(32)), os.urandom(12)
             ct = aes.encrypt(nonce, data, None)
             table.add_row(
-                str(suite), label,
-                f"{rate(seal, seconds):,.0f}", f"{rate(open_, seconds):,.0f}",
+                str(suite),
+                label,
+                f"{rate(seal, seconds):,.0f}",
+                f"{rate(open_, seconds):,.0f}",
                 f"{rate(lambda a=aes, d=data: a.encrypt(os.urandom(12), d, None), seconds):,.0f}",
                 f"{rate(lambda a=aes, c=ct, n=nonce: a.decrypt(n, c, None), seconds):,.0f}",
                 f"{len(env) + len(blob) - size:,}",
@@ -82,15 +93,24 @@ def main() -> None:
     costs.add_column("operation")
     costs.add_column("parameters")
     costs.add_column("seconds", justify="right")
-    costs.add_row("derive_receipt_keys", str(kdf.RECEIPT_KDF),
-                  f"{once(lambda: keys.derive_receipt_keys('ABCD-EFGH-JKLM', b's' * 16)):.2f}")
+    costs.add_row(
+        "derive_receipt_keys",
+        str(kdf.RECEIPT_KDF),
+        f"{once(lambda: keys.derive_receipt_keys('ABCD-EFGH-JKLM', b's' * 16)):.2f}",
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "k"
         key = keys.PrivateKey.generate()
-        costs.add_row("PrivateKey.save", str(kdf.KEYFILE_KDF),
-                      f"{once(lambda: key.save(path, 'passphrase')):.2f}")
-        costs.add_row("PrivateKey.load", str(kdf.KEYFILE_KDF),
-                      f"{once(lambda: keys.PrivateKey.load(path, 'passphrase')):.2f}")
+        costs.add_row(
+            "PrivateKey.save",
+            str(kdf.KEYFILE_KDF),
+            f"{once(lambda: key.save(path, 'passphrase')):.2f}",
+        )
+        costs.add_row(
+            "PrivateKey.load",
+            str(kdf.KEYFILE_KDF),
+            f"{once(lambda: keys.PrivateKey.load(path, 'passphrase')):.2f}",
+        )
     console.print(costs)
 
 

@@ -78,15 +78,17 @@ def parse_jsonl(data: bytes) -> tuple[list[tuple[Entry, str]], int | None]:
             obj = loads_canonical(line, "log line")
         except ValueError:
             return entries, i
-        if not (isinstance(obj, dict) and set(obj) == {"entry", "hash"}
-                and isinstance(obj["hash"], str)):
+        if not (
+            isinstance(obj, dict) and set(obj) == {"entry", "hash"} and isinstance(obj["hash"], str)
+        ):
             return entries, i
         entries.append((obj["entry"], obj["hash"]))
     return entries, (len(complete) if tail else None)
 
 
-def verify_jsonl(data: bytes, *, key: bytes | None = None,
-                 expect_head: str | None = None) -> int | None:
+def verify_jsonl(
+    data: bytes, *, key: bytes | None = None, expect_head: str | None = None
+) -> int | None:
     """First broken line of a JSON-lines export (or len(entries) if the head is missing)."""
     entries, bad_line = parse_jsonl(data)
     broken = verify(entries, key=key)

@@ -26,9 +26,12 @@ from keys.keypair import PrivateKey, PublicKey, read_public_key
 from keys.signing import VerifyKey
 from keys.sources import DatabaseSource, ExportFileSource
 
-app = typer.Typer(help="Key-holder tools: keys, offline decryption, threshold shares, "
-                       "rotation, audit-log checks.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Key-holder tools: keys, offline decryption, threshold shares, "
+    "rotation, audit-log checks.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,15 +39,24 @@ PASSPHRASE_ENV = "TK_PASSPHRASE"  # noqa: S105 - the name of a variable, not a s
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
 KeyOpt = Annotated[Path, typer.Option("--key", "-k", help="Your key file.")]
-PassFileOpt = Annotated[Path | None, typer.Option(
-    "--passphrase-file", help=f"Read the passphrase from a file (or set ${PASSPHRASE_ENV}).")]
+PassFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--passphrase-file", help=f"Read the passphrase from a file (or set ${PASSPHRASE_ENV})."
+    ),
+]
 ExportOpt = Annotated[Path, typer.Option("--export", "-e", help="Export file from the server.")]
-ServerKeyOpt = Annotated[str, typer.Option(
-    "--server-key", help="The server's tk-sign-1 line, or a file containing it.")]
-SharesOpt = Annotated[list[Path] | None, typer.Option(
-    "--shares", help="Share file(s) from other key holders (threshold mode).")]
-OutDirOpt = Annotated[Path | None, typer.Option(
-    "--output-dir", "-o", help="Write plaintext files here instead of stdout.")]
+ServerKeyOpt = Annotated[
+    str, typer.Option("--server-key", help="The server's tk-sign-1 line, or a file containing it.")
+]
+SharesOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--shares", help="Share file(s) from other key holders (threshold mode)."),
+]
+OutDirOpt = Annotated[
+    Path | None,
+    typer.Option("--output-dir", "-o", help="Write plaintext files here instead of stdout."),
+]
 
 
 class CliError(Exception):
@@ -60,9 +72,9 @@ def _clean_errors(func: F) -> F:
             err.print(f"error: {exc}", markup=False, highlight=False)
             raise typer.Exit(1) from None
         except OSError as exc:
-            err.print(f"error: {exc.filename or ''}: {exc.strerror}", markup=False,
-                      highlight=False)
+            err.print(f"error: {exc.filename or ''}: {exc.strerror}", markup=False, highlight=False)
             raise typer.Exit(1) from None
+
     return wrapper  # type: ignore[return-value]
 
 
@@ -71,8 +83,7 @@ def _passphrase(passphrase_file: Path | None, *, confirm: bool = False) -> str:
         return passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
     if os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
-    return typer.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm,
-                        err=True)
+    return typer.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
 
 
 def _load_key(key: Path, passphrase_file: Path | None) -> PrivateKey:
@@ -100,8 +111,9 @@ def _export(path: Path, server_key: str) -> Export:
 
 
 def _shares(files: Sequence[Path] | None, export: Export, key: PrivateKey) -> list[Share]:
-    return [s for f in files or () for s in sharefile.read_shares(f.read_bytes(), export,
-                                                                   recipient=key)]
+    return [
+        s for f in files or () for s in sharefile.read_shares(f.read_bytes(), export, recipient=key)
+    ]
 
 
 def _safe(name: str, what: str) -> str:
@@ -111,15 +123,22 @@ def _safe(name: str, what: str) -> str:
     return flat
 
 
-def _write_plaintext(records: Iterable[ExportRecord], key: PrivateKey, shares: list[Share],
-                     out_dir: Path | None, total: int | None) -> int:
+def _write_plaintext(
+    records: Iterable[ExportRecord],
+    key: PrivateKey,
+    shares: list[Share],
+    out_dir: Path | None,
+    total: int | None,
+) -> int:
     if out_dir is not None:
-        err.print(f"warning: writing PLAINTEXT testimonies and real names to {out_dir}; "
-                  "keep this machine offline and wipe the files when done", style="bold red")
+        err.print(
+            f"warning: writing PLAINTEXT testimonies and real names to {out_dir}; "
+            "keep this machine offline and wipe the files when done",
+            style="bold red",
+        )
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     count = 0
-    for rec in track(records, description="Decrypting", total=total, console=err,
-                     transient=True):
+    for rec in track(records, description="Decrypting", total=total, console=err, transient=True):
         items = holder.open_items(rec, holder.data_key(rec, key, shares))
         count += 1
         if out_dir is None:
@@ -153,8 +172,10 @@ def init(
         raise CliError(f"{key} already exists; refusing to overwrite a key file")
     private = PrivateKey.generate(suite)
     private.save(key, _passphrase(passphrase_file, confirm=True))
-    err.print(f"key {private.public_key().key_id} written to {key}; give the server the "
-              "line below", highlight=False)
+    err.print(
+        f"key {private.public_key().key_id} written to {key}; give the server the line below",
+        highlight=False,
+    )
     typer.echo(private.public_key().to_text())
 
 
@@ -169,12 +190,17 @@ def public_key(key: KeyOpt) -> None:
 @_clean_errors
 def decrypt(
     key: KeyOpt,
-    export: Annotated[Path | None, typer.Option("--export", "-e",
-                                                help="Export file from the server.")] = None,
-    server_key: Annotated[str | None, typer.Option(
-        "--server-key", help="The server's tk-sign-1 line, or a file containing it.")] = None,
-    database: Annotated[str | None, typer.Option(
-        "--database", help="SQLAlchemy URL; read records straight from the database.")] = None,
+    export: Annotated[
+        Path | None, typer.Option("--export", "-e", help="Export file from the server.")
+    ] = None,
+    server_key: Annotated[
+        str | None,
+        typer.Option("--server-key", help="The server's tk-sign-1 line, or a file containing it."),
+    ] = None,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="SQLAlchemy URL; read records straight from the database."),
+    ] = None,
     shares: SharesOpt = None,
     output_dir: OutDirOpt = None,
     passphrase_file: PassFileOpt = None,
@@ -194,8 +220,13 @@ def decrypt(
         file_source = ExportFileSource(export, VerifyKey.from_text(_text_or_file(server_key)))
         exp = file_source.export
         private = _load_key(key, passphrase_file)
-        n = _write_plaintext(file_source.iter_records(), private, _shares(shares, exp, private),
-                             output_dir, len(exp.records))
+        n = _write_plaintext(
+            file_source.iter_records(),
+            private,
+            _shares(shares, exp, private),
+            output_dir,
+            len(exp.records),
+        )
     err.print(f"decrypted {n} record(s)")
 
 
@@ -213,8 +244,12 @@ def share(
     exp = _export(export, server_key)
     private = _load_key(key, passphrase_file)
     (combiner,) = _public_keys([to])
-    mine = list(holder.own_shares(track(exp.records, description="Unwrapping shares",
-                                        console=err, transient=True), private))
+    mine = list(
+        holder.own_shares(
+            track(exp.records, description="Unwrapping shares", console=err, transient=True),
+            private,
+        )
+    )
     output.write_bytes(sharefile.write_shares(exp, mine, sender=private, to=combiner))
     err.print(f"{len(mine)} share(s) sealed to key {combiner.key_id} in {output}")
 
@@ -232,8 +267,9 @@ def combine(
     """Threshold mode: combine your share with others' share files and decrypt."""
     exp = _export(export, server_key)
     private = _load_key(key, passphrase_file)
-    n = _write_plaintext(exp.records, private, _shares(shares, exp, private), output_dir,
-                         len(exp.records))
+    n = _write_plaintext(
+        exp.records, private, _shares(shares, exp, private), output_dir, len(exp.records)
+    )
     err.print(f"decrypted {n} record(s)")
 
 
@@ -243,8 +279,12 @@ def rewrap(
     key: KeyOpt,
     export: ExportOpt,
     server_key: ServerKeyOpt,
-    holder_keys: Annotated[list[str], typer.Option(
-        "--holder", help="New key holder: public key line or file of lines (repeatable).")],
+    holder_keys: Annotated[
+        list[str],
+        typer.Option(
+            "--holder", help="New key holder: public key line or file of lines (repeatable)."
+        ),
+    ],
     output: Annotated[Path, typer.Option("--output", help="Import file to write.")],
     threshold: Annotated[int, typer.Option(help="New threshold M.")] = 1,
     shares: SharesOpt = None,
@@ -255,21 +295,28 @@ def rewrap(
     recipients = Recipients(_public_keys(holder_keys), threshold=threshold)
     private = _load_key(key, passphrase_file)
     others = _shares(shares, exp, private)
-    new = {rec.record_id: holder.rewrap(rec, private, recipients, others)
-           for rec in track(exp.records, description="Re-sealing", console=err, transient=True)}
+    new = {
+        rec.record_id: holder.rewrap(rec, private, recipients, others)
+        for rec in track(exp.records, description="Re-sealing", console=err, transient=True)
+    }
     output.write_bytes(write_import(exp, new, private))
-    err.print(f"{len(new)} envelope(s) re-sealed to {len(recipients.holders)} holder(s), "
-              f"threshold {threshold}; upload {output} to the server")
+    err.print(
+        f"{len(new)} envelope(s) re-sealed to {len(recipients.holders)} holder(s), "
+        f"threshold {threshold}; upload {output} to the server"
+    )
 
 
 @app.command("verify-log")
 @_clean_errors
 def verify_log(
     log: Annotated[Path, typer.Argument(help="Audit log export (JSON lines).")],
-    hmac_key_file: Annotated[Path | None, typer.Option(
-        help="Raw HMAC key, if the server chains with one.")] = None,
-    expect_head: Annotated[str | None, typer.Option(
-        help="Head hash recorded earlier; detects entries cut off the end.")] = None,
+    hmac_key_file: Annotated[
+        Path | None, typer.Option(help="Raw HMAC key, if the server chains with one.")
+    ] = None,
+    expect_head: Annotated[
+        str | None,
+        typer.Option(help="Head hash recorded earlier; detects entries cut off the end."),
+    ] = None,
 ) -> None:
     """Check the audit log's hash chain and report the first broken entry."""
     data = log.read_bytes()

@@ -97,10 +97,17 @@ class EditorialKeyring:
             self.reload()
 
     def _save(self) -> None:
-        atomic_write(self._path, dumps({
-            "format": FORMAT, "version": VERSION, "current": self.current_key_id,
-            "keys": {k.hex(): b64e(v) for k, v in self._keys.items()},
-        }))
+        atomic_write(
+            self._path,
+            dumps(
+                {
+                    "format": FORMAT,
+                    "version": VERSION,
+                    "current": self.current_key_id,
+                    "keys": {k.hex(): b64e(v) for k, v in self._keys.items()},
+                }
+            ),
+        )
 
     def _add_key_and_save(self) -> str:
         key_id = os.urandom(KEY_ID_BYTES)
@@ -131,8 +138,9 @@ class EditorialKeyring:
     def seal(self, plaintext: bytes, *, record_id: str, item: str) -> bytes:
         self._refresh()
         key_id = bytes.fromhex(self.current_key_id)
-        return encrypt(self._keys[key_id], plaintext, _aad(key_id, record_id, item),
-                       bytes([VERSION]) + key_id)
+        return encrypt(
+            self._keys[key_id], plaintext, _aad(key_id, record_id, item), bytes([VERSION]) + key_id
+        )
 
     def key_id_of(self, blob: bytes) -> str:
         if len(blob) < 1 + KEY_ID_BYTES or blob[0] != VERSION:
@@ -154,8 +162,7 @@ class EditorialKeyring:
                 "is not in the keyring (retired, or data tampered with)"
             )
         try:
-            return decrypt(key, memoryview(blob)[1 + KEY_ID_BYTES :],
-                           _aad(key_id, record_id, item))
+            return decrypt(key, memoryview(blob)[1 + KEY_ID_BYTES :], _aad(key_id, record_id, item))
         except InvalidTag:
             raise DecryptionError(
                 f"editorial item {item!r} of record {record_id!r} does not decrypt: "
@@ -164,8 +171,9 @@ class EditorialKeyring:
 
     def reseal(self, blob: bytes, *, record_id: str, item: str) -> bytes:
         """Re-encrypt under the current key (for background rotation jobs)."""
-        return self.seal(self.open(blob, record_id=record_id, item=item),
-                         record_id=record_id, item=item)
+        return self.seal(
+            self.open(blob, record_id=record_id, item=item), record_id=record_id, item=item
+        )
 
 
 EditorialKey = EditorialKeyring

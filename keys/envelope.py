@@ -95,39 +95,69 @@ def _mac(data_key: DataKey, body: bytes) -> bytes:
     return hmac.new(mac_key, body, hashlib.sha256).digest()
 
 
-def _info(record_id: str, slot_role: str, suite: Suite, index: int, threshold: int,
-          key_id: str, check: bytes) -> bytes:
+def _info(
+    record_id: str,
+    slot_role: str,
+    suite: Suite,
+    index: int,
+    threshold: int,
+    key_id: str,
+    check: bytes,
+) -> bytes:
     bound_threshold = threshold if slot_role == SHARE else 0
-    return frame(b"tk-envelope", VERSION, record_id, suite, slot_role, index,
-                 bound_threshold, key_id, check)
+    return frame(
+        b"tk-envelope", VERSION, record_id, suite, slot_role, index, bound_threshold, key_id, check
+    )
 
 
-def _seal_slot(pk: PublicKey, role: str, index: int, threshold: int, payload: bytes,
-               record_id: str, check: bytes) -> dict:
+def _seal_slot(
+    pk: PublicKey,
+    role: str,
+    index: int,
+    threshold: int,
+    payload: bytes,
+    record_id: str,
+    check: bytes,
+) -> dict:
     info = _info(record_id, role, pk.suite, index, threshold, pk.key_id, check)
-    return {"role": role, "key_id": pk.key_id, "suite": str(pk.suite), "index": index,
-            "ct": b64e(pk.encrypt(payload, info))}
+    return {
+        "role": role,
+        "key_id": pk.key_id,
+        "suite": str(pk.suite),
+        "index": index,
+        "ct": b64e(pk.encrypt(payload, info)),
+    }
 
 
 def _encode(data_key: DataKey, record_id: str, threshold: int, slots: list[dict]) -> bytes:
-    body = {"format": FORMAT, "version": VERSION, "record_id": record_id,
-            "threshold": threshold, "key_check": b64e(key_check(data_key, record_id)),
-            "slots": slots}
+    body = {
+        "format": FORMAT,
+        "version": VERSION,
+        "record_id": record_id,
+        "threshold": threshold,
+        "key_check": b64e(key_check(data_key, record_id)),
+        "slots": slots,
+    }
     return dumps({**body, "mac": b64e(_mac(data_key, dumps(body)))})
 
 
-def wrap(data_key: DataKey, *, record_id: str, recipients: Recipients,
-         extra: Sequence[PublicKey] = ()) -> bytes:
+def wrap(
+    data_key: DataKey, *, record_id: str, recipients: Recipients, extra: Sequence[PublicKey] = ()
+) -> bytes:
     """Seal ``data_key`` for the key holders (and whole to each ``extra`` key)."""
     check = key_check(data_key, record_id)
     m = recipients.threshold
     if m == 1:
-        slots = [_seal_slot(pk, HOLDER, 0, 1, data_key._key, record_id, check)
-                 for pk in recipients.holders]
+        slots = [
+            _seal_slot(pk, HOLDER, 0, 1, data_key._key, record_id, check)
+            for pk in recipients.holders
+        ]
     else:
         shares = split_secret(data_key._key, m, len(recipients.holders))
-        slots = [_seal_slot(pk, SHARE, i, m, value, record_id, check)
-                 for pk, (i, value) in zip(recipients.holders, shares, strict=True)]
+        slots = [
+            _seal_slot(pk, SHARE, i, m, value, record_id, check)
+            for pk, (i, value) in zip(recipients.holders, shares, strict=True)
+        ]
     slots += [_seal_slot(pk, EXTRA, 0, 0, data_key._key, record_id, check) for pk in extra]
     return _encode(data_key, record_id, m, slots)
 
@@ -135,19 +165,34 @@ def wrap(data_key: DataKey, *, record_id: str, recipients: Recipients,
 def parse(envelope: bytes, record_id: str) -> Envelope:
     """Validate structure and record binding; DecryptionError if malformed or misplaced."""
     try:
-        obj = fields(loads_canonical(envelope, "envelope"), "envelope", format=str,
-                     version=int, record_id=str, threshold=int, key_check=str, slots=list,
-                     mac=str)
+        obj = fields(
+            loads_canonical(envelope, "envelope"),
+            "envelope",
+            format=str,
+            version=int,
+            record_id=str,
+            threshold=int,
+            key_check=str,
+            slots=list,
+            mac=str,
+        )
         if obj["format"] != FORMAT or obj["version"] != VERSION:
             raise ValueError("unknown envelope format or version")
         slots = []
         for s in obj["slots"]:
             fields(s, "envelope slot", role=str, key_id=str, suite=str, index=int, ct=str)
-            slots.append(_Slot(s["role"], s["key_id"], Suite(s["suite"]), s["index"],
-                               b64d(s["ct"])))
+            slots.append(
+                _Slot(s["role"], s["key_id"], Suite(s["suite"]), s["index"], b64d(s["ct"]))
+            )
         mac = b64d(obj.pop("mac"))
-        env = Envelope(obj["record_id"], obj["threshold"], b64d(obj["key_check"]),
-                       tuple(slots), dumps(obj), mac)
+        env = Envelope(
+            obj["record_id"],
+            obj["threshold"],
+            b64d(obj["key_check"]),
+            tuple(slots),
+            dumps(obj),
+            mac,
+        )
         _check_shape(env)
     except ValueError as exc:
         raise DecryptionError(f"envelope for record {record_id!r} is corrupt: {exc}") from None
@@ -167,8 +212,10 @@ def _check_shape(env: Envelope) -> None:
         raise ValueError("threshold 1 envelope must hold whole keys")
     if env.threshold > 1:
         indices = sorted(s.index for s in env.slots if s.role == SHARE)
-        if roles != {SHARE} or indices != list(range(1, len(indices) + 1)) or (
-            env.threshold > len(indices)
+        if (
+            roles != {SHARE}
+            or indices != list(range(1, len(indices) + 1))
+            or (env.threshold > len(indices))
         ):
             raise ValueError("bad threshold slots")
     if env.threshold < 1 or len(env.key_check) != 32:
@@ -184,8 +231,9 @@ def _open_slot(env: Envelope, private_key: PrivateKey) -> tuple[_Slot, bytes]:
         )
     if slot.suite != pk.suite:
         raise DecryptionError(f"envelope slot for key {pk.key_id} has the wrong suite")
-    info = _info(env.record_id, slot.role, slot.suite, slot.index, env.threshold,
-                 pk.key_id, env.key_check)
+    info = _info(
+        env.record_id, slot.role, slot.suite, slot.index, env.threshold, pk.key_id, env.key_check
+    )
     payload = private_key.decrypt(slot.ct, info, f"envelope of record {env.record_id!r}")
     if len(payload) != 32:
         raise DecryptionError(f"envelope of record {env.record_id!r} is corrupt")
@@ -231,9 +279,7 @@ def combine_shares(shares: Sequence[Share], *, envelope: bytes, record_id: str) 
     env = parse(envelope, record_id)
     by_index: dict[int, Share] = {}
     for share in shares:
-        if share.record_id != record_id or not hmac.compare_digest(
-            share.key_check, env.key_check
-        ):
+        if share.record_id != record_id or not hmac.compare_digest(share.key_check, env.key_check):
             raise DecryptionError(
                 f"a share of record {share.record_id!r} cannot be used for record {record_id!r}"
             )
@@ -247,8 +293,7 @@ def combine_shares(shares: Sequence[Share], *, envelope: bytes, record_id: str) 
     return _verified(env, key)
 
 
-def rewrap(envelope: bytes, data_key: DataKey, *, record_id: str,
-           recipients: Recipients) -> bytes:
+def rewrap(envelope: bytes, data_key: DataKey, *, record_id: str, recipients: Recipients) -> bytes:
     """New envelope for new recipients, same data key, keeping ``extra`` slots verbatim.
 
     Extra slots (the witness key) cannot be re-created offline because key holders do
@@ -259,7 +304,18 @@ def rewrap(envelope: bytes, data_key: DataKey, *, record_id: str,
     _verified(env, data_key._key)
     fresh = parse(wrap(data_key, record_id=record_id, recipients=recipients), record_id)
     slots = [*fresh.slots, *(s for s in env.slots if s.role == EXTRA)]
-    return _encode(data_key, record_id, fresh.threshold, [
-        {"role": s.role, "key_id": s.key_id, "suite": str(s.suite), "index": s.index,
-         "ct": b64e(s.ct)} for s in slots
-    ])
+    return _encode(
+        data_key,
+        record_id,
+        fresh.threshold,
+        [
+            {
+                "role": s.role,
+                "key_id": s.key_id,
+                "suite": str(s.suite),
+                "index": s.index,
+                "ct": b64e(s.ct),
+            }
+            for s in slots
+        ],
+    )

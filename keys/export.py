@@ -39,14 +39,22 @@ class ExportRecord:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"record_id": self.record_id, "envelope": b64e(self.envelope),
-                "items": {k: b64e(v) for k, v in self.items.items()}, "meta": self.meta}
+        return {
+            "record_id": self.record_id,
+            "envelope": b64e(self.envelope),
+            "items": {k: b64e(v) for k, v in self.items.items()},
+            "meta": self.meta,
+        }
 
     @classmethod
     def from_json(cls, obj: object) -> ExportRecord:
         obj = fields(obj, "export record", record_id=str, envelope=str, items=dict, meta=dict)
-        return cls(obj["record_id"], b64d(obj["envelope"]),
-                   {str(k): b64d(v) for k, v in obj["items"].items()}, obj["meta"])
+        return cls(
+            obj["record_id"],
+            b64d(obj["envelope"]),
+            {str(k): b64d(v) for k, v in obj["items"].items()},
+            obj["meta"],
+        )
 
 
 @dataclass(frozen=True)
@@ -81,14 +89,18 @@ def write_export(records: Iterable[ExportRecord], signing_key: SigningKey) -> by
     lines = [r.to_json() for r in records]
     if len({r["record_id"] for r in lines}) != len(lines):
         raise ValueError("duplicate record id in export")
-    header = {"export_id": os.urandom(16).hex(), "count": len(lines),
-              "created": datetime.now(UTC).isoformat(timespec="seconds"),
-              "signer": signing_key.verify_key().to_text()}
+    header = {
+        "export_id": os.urandom(16).hex(),
+        "count": len(lines),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "signer": signing_key.verify_key().to_text(),
+    }
     return write_signed(EXPORT_KIND, header, lines, signing_key)
 
 
 def read_export(data: bytes, server_key: VerifyKey) -> Export:
     """Key-holder side: verify the server's signature, then parse."""
+
     def signer(header: dict[str, Any]) -> VerifyKey:
         if header.get("signer") != server_key.to_text():
             raise DecryptionError("export file was not signed by the expected server key")
@@ -96,8 +108,16 @@ def read_export(data: bytes, server_key: VerifyKey) -> Export:
 
     signed = read_signed(data, EXPORT_KIND, "export file", signer)
     try:
-        head = fields(signed.header, "export header", kind=str, version=int, export_id=str,
-                      count=int, created=str, signer=str)
+        head = fields(
+            signed.header,
+            "export header",
+            kind=str,
+            version=int,
+            export_id=str,
+            count=int,
+            created=str,
+            signer=str,
+        )
         records = [ExportRecord.from_json(r) for r in signed.records]
         if len(records) != head["count"]:
             raise ValueError("record count mismatch")
@@ -108,16 +128,25 @@ def read_export(data: bytes, server_key: VerifyKey) -> Export:
 
 def write_import(export: Export, new_envelopes: Mapping[str, bytes], signer: PrivateKey) -> bytes:
     """Key-holder side: new envelopes bound to the export they answer."""
-    lines = [{"record_id": rid, "envelope": b64e(env),
-              "replaces": envelope_digest(export.record(rid).envelope)}
-             for rid, env in new_envelopes.items()]
-    header = {"export_id": export.export_id, "export_digest": export.digest,
-              "signer": signer.public_key().to_text()}
+    lines = [
+        {
+            "record_id": rid,
+            "envelope": b64e(env),
+            "replaces": envelope_digest(export.record(rid).envelope),
+        }
+        for rid, env in new_envelopes.items()
+    ]
+    header = {
+        "export_id": export.export_id,
+        "export_digest": export.digest,
+        "signer": signer.public_key().to_text(),
+    }
     return write_signed(IMPORT_KIND, header, lines, signer.signing_key)
 
 
-def read_import(data: bytes, *, export_data: bytes, server_key: VerifyKey,
-                holders: Sequence[PublicKey]) -> list[ImportedEnvelope]:
+def read_import(
+    data: bytes, *, export_data: bytes, server_key: VerifyKey, holders: Sequence[PublicKey]
+) -> list[ImportedEnvelope]:
     """Server side: accept new envelopes only if a trusted holder signed them, they
     answer ``export_data`` (the export file the server wrote), and each new envelope
     commits to the same data key as the one it replaces."""

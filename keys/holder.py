@@ -16,24 +16,30 @@ from keys.export import ExportRecord
 from keys.keypair import PrivateKey
 
 
-def data_key(record: ExportRecord, private_key: PrivateKey,
-             shares: Sequence[Share] = ()) -> DataKey:
+def data_key(
+    record: ExportRecord, private_key: PrivateKey, shares: Sequence[Share] = ()
+) -> DataKey:
     """Whole-key slot if we have one; otherwise own share plus ``shares`` from others."""
     env = envelopes.parse(record.envelope, record.record_id)
     slot = env.slot_for(private_key.public_key().key_id)
     if slot is None or slot.role != envelopes.SHARE:
-        return envelopes.unwrap(record.envelope, record_id=record.record_id,
-                                private_key=private_key)
-    own = envelopes.unwrap_share(record.envelope, record_id=record.record_id,
-                                 private_key=private_key)
+        return envelopes.unwrap(
+            record.envelope, record_id=record.record_id, private_key=private_key
+        )
+    own = envelopes.unwrap_share(
+        record.envelope, record_id=record.record_id, private_key=private_key
+    )
     mine = [s for s in shares if s.record_id == record.record_id]
-    return envelopes.combine_shares([own, *mine], envelope=record.envelope,
-                                    record_id=record.record_id)
+    return envelopes.combine_shares(
+        [own, *mine], envelope=record.envelope, record_id=record.record_id
+    )
 
 
 def open_items(record: ExportRecord, key: DataKey) -> dict[str, bytes]:
-    return {item: aead.open(key, blob, record_id=record.record_id, item=item)
-            for item, blob in record.items.items()}
+    return {
+        item: aead.open(key, blob, record_id=record.record_id, item=item)
+        for item, blob in record.items.items()
+    }
 
 
 def own_shares(records: Iterable[ExportRecord], private_key: PrivateKey) -> Iterator[Share]:
@@ -42,16 +48,19 @@ def own_shares(records: Iterable[ExportRecord], private_key: PrivateKey) -> Iter
     for rec in records:
         slot = envelopes.parse(rec.envelope, rec.record_id).slot_for(me)
         if slot is None:
-            raise DecryptionError(f"wrong key: key {me} holds nothing for record "
-                                  f"{rec.record_id!r}")
+            raise DecryptionError(f"wrong key: key {me} holds nothing for record {rec.record_id!r}")
         if slot.role == envelopes.SHARE:
-            yield envelopes.unwrap_share(rec.envelope, record_id=rec.record_id,
-                                         private_key=private_key)
+            yield envelopes.unwrap_share(
+                rec.envelope, record_id=rec.record_id, private_key=private_key
+            )
 
 
-def rewrap(record: ExportRecord, private_key: PrivateKey, recipients: Recipients,
-           shares: Sequence[Share] = ()) -> bytes:
+def rewrap(
+    record: ExportRecord,
+    private_key: PrivateKey,
+    recipients: Recipients,
+    shares: Sequence[Share] = (),
+) -> bytes:
     """New envelope for ``recipients``; the data key never leaves this machine."""
     key = data_key(record, private_key, shares)
-    return envelopes.rewrap(record.envelope, key, record_id=record.record_id,
-                            recipients=recipients)
+    return envelopes.rewrap(record.envelope, key, record_id=record.record_id, recipients=recipients)

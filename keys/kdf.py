@@ -24,8 +24,11 @@ class Argon2Params:
 
     def check(self) -> None:
         """Refuse parameters that are absurd (too weak, or a denial-of-service)."""
-        if not (8 <= self.memory_kib <= 4 * 1024 * 1024 and 1 <= self.time_cost <= 64
-                and 1 <= self.parallelism <= 64):
+        if not (
+            8 <= self.memory_kib <= 4 * 1024 * 1024
+            and 1 <= self.time_cost <= 64
+            and 1 <= self.parallelism <= 64
+        ):
             raise ValueError("argon2id parameters out of range")
 
 
@@ -40,12 +43,15 @@ RECEIPT_KDF = Argon2Params(memory_kib=19 * 1024, time_cost=2, parallelism=1)
 def argon2id(secret: bytes, salt: bytes, params: Argon2Params) -> bytes:
     params.check()
     return hash_secret_raw(
-        secret, salt, time_cost=params.time_cost, memory_cost=params.memory_kib,
-        parallelism=params.parallelism, hash_len=32, type=Type.ID,
+        secret,
+        salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
     )
 
 
 def hkdf(key_material: bytes, info: bytes, length: int = 32) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=length, salt=None, info=info).derive(
-        key_material
-    )
+    return HKDF(algorithm=hashes.SHA256(), length=length, salt=None, info=info).derive(key_material)

@@ -50,18 +50,34 @@ def read_header(path: str | os.PathLike[str]) -> dict:
         raise KeyFileError(f"cannot read key file {path}: {exc.strerror}") from None
     try:
         obj = json.loads(raw)
-        fields(obj, "key file", format=str, version=int, public_key=str, kdf=dict,
-               aead=str, ciphertext=str)
+        fields(
+            obj,
+            "key file",
+            format=str,
+            version=int,
+            public_key=str,
+            kdf=dict,
+            aead=str,
+            ciphertext=str,
+        )
         if obj["format"] != FORMAT:
             raise ValueError("not a key file")
         if obj["version"] != VERSION or obj["aead"] != "aes-256-gcm":
             raise ValueError("unsupported key file version")
-        fields(obj["kdf"], "key file kdf", name=str, salt=str, memory_kib=int, time_cost=int,
-               parallelism=int)
+        fields(
+            obj["kdf"],
+            "key file kdf",
+            name=str,
+            salt=str,
+            memory_kib=int,
+            time_cost=int,
+            parallelism=int,
+        )
         if obj["kdf"]["name"] != "argon2id":
             raise ValueError("unsupported KDF")
-        kdf.Argon2Params(**{k: obj["kdf"][k] for k in ("memory_kib", "time_cost",
-                                                        "parallelism")}).check()
+        kdf.Argon2Params(
+            **{k: obj["kdf"][k] for k in ("memory_kib", "time_cost", "parallelism")}
+        ).check()
         b64d(obj["kdf"]["salt"])
         b64d(obj["ciphertext"])
     except (ValueError, UnicodeDecodeError) as exc:

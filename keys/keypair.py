@@ -79,7 +79,8 @@ class PrivateKey:
         self._kem = bytes(kem_private)
         self.signing_key = signing_key
         self._public = PublicKey(
-            self.suite, hpke_suites.public_from_private(self.suite, kem_private),
+            self.suite,
+            hpke_suites.public_from_private(self.suite, kem_private),
             signing_key.verify_key(),
         )
 
@@ -95,8 +96,11 @@ class PrivateKey:
 
     def to_bytes(self) -> bytes:
         """Serialised secret (ML-KEM seed, X25519, Ed25519). Only ever stored encrypted."""
-        return b":".join([_PRIV_PREFIX, self.suite.encode()]) + b":" + self._kem + (
-            self.signing_key.raw()
+        return (
+            b":".join([_PRIV_PREFIX, self.suite.encode()])
+            + b":"
+            + self._kem
+            + (self.signing_key.raw())
         )
 
     @classmethod

@@ -21,13 +21,19 @@ def _info(record_id: str, item: str, suite: Suite, key_id: str) -> bytes:
     return frame(b"tk-sealed", VERSION, record_id, item, suite, key_id)
 
 
-def seal_to(public_keys: Sequence[PublicKey], plaintext: bytes, *, record_id: str,
-            item: str) -> bytes:
+def seal_to(
+    public_keys: Sequence[PublicKey], plaintext: bytes, *, record_id: str, item: str
+) -> bytes:
     if not public_keys:
         raise ValueError("seal_to needs at least one recipient")
-    slots = [{"key_id": pk.key_id, "suite": str(pk.suite),
-              "ct": b64e(pk.encrypt(plaintext, _info(record_id, item, pk.suite, pk.key_id)))}
-             for pk in public_keys]
+    slots = [
+        {
+            "key_id": pk.key_id,
+            "suite": str(pk.suite),
+            "ct": b64e(pk.encrypt(plaintext, _info(record_id, item, pk.suite, pk.key_id))),
+        }
+        for pk in public_keys
+    ]
     return dumps({"format": FORMAT, "version": VERSION, "slots": slots})
 
 

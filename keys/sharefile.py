@@ -25,18 +25,38 @@ KIND = "tk-shares"
 
 
 def _info(export: Export, share: Share, to: str, sender: str) -> bytes:
-    return frame(b"tk-share-transfer", 1, export.export_id, export.digest, share.record_id,
-                 share.index, share.threshold, share.key_check, to, sender)
+    return frame(
+        b"tk-share-transfer",
+        1,
+        export.export_id,
+        export.digest,
+        share.record_id,
+        share.index,
+        share.threshold,
+        share.key_check,
+        to,
+        sender,
+    )
 
 
-def write_shares(export: Export, shares: Sequence[Share], *, sender: PrivateKey,
-                 to: PublicKey) -> bytes:
+def write_shares(
+    export: Export, shares: Sequence[Share], *, sender: PrivateKey, to: PublicKey
+) -> bytes:
     sender_id = sender.public_key().key_id
-    lines = [{"record_id": s.record_id, "index": s.index,
-              "share": b64e(to.encrypt(s.value, _info(export, s, to.key_id, sender_id)))}
-             for s in shares]
-    header = {"export_id": export.export_id, "export_digest": export.digest,
-              "sender": sender.public_key().to_text(), "to": to.key_id}
+    lines = [
+        {
+            "record_id": s.record_id,
+            "index": s.index,
+            "share": b64e(to.encrypt(s.value, _info(export, s, to.key_id, sender_id))),
+        }
+        for s in shares
+    ]
+    header = {
+        "export_id": export.export_id,
+        "export_digest": export.digest,
+        "sender": sender.public_key().to_text(),
+        "to": to.key_id,
+    }
     return write_signed(KIND, header, lines, sender.signing_key)
 
 
@@ -74,7 +94,8 @@ def read_shares(data: bytes, export: Export, *, recipient: PrivateKey) -> list[S
                 f"{rec.record_id!r}"
             )
         stub = Share(rec.record_id, slot.index, env.threshold, env.key_check, b"")
-        value = recipient.decrypt(sealed, _info(export, stub, me, sender_id),
-                                  f"share of record {rec.record_id!r}")
+        value = recipient.decrypt(
+            sealed, _info(export, stub, me, sender_id), f"share of record {rec.record_id!r}"
+        )
         shares.append(Share(rec.record_id, slot.index, env.threshold, env.key_check, value))
     return shares

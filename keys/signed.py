@@ -30,16 +30,18 @@ def _message(kind: str, body: bytes) -> bytes:
     return frame(b"tk-signed-1", kind, body)
 
 
-def write_signed(kind: str, header: dict[str, Any], records: Iterable[dict[str, Any]],
-                 signing_key: SigningKey) -> bytes:
+def write_signed(
+    kind: str, header: dict[str, Any], records: Iterable[dict[str, Any]], signing_key: SigningKey
+) -> bytes:
     body = dumps({**header, "kind": kind, "version": VERSION}) + b"\n"
     body += b"".join(dumps(r) + b"\n" for r in records)
     signature = signing_key.sign(_message(kind, body))
     return body + dumps({"signature": b64e(signature)}) + b"\n"
 
 
-def read_signed(data: bytes, kind: str, what: str,
-                signer: Callable[[dict[str, Any]], VerifyKey]) -> SignedFile:
+def read_signed(
+    data: bytes, kind: str, what: str, signer: Callable[[dict[str, Any]], VerifyKey]
+) -> SignedFile:
     """Verify and parse. ``signer`` picks the trusted key from the (unverified) header
     and raises DecryptionError if the named signer is not trusted."""
     try:
@@ -55,8 +57,9 @@ def read_signed(data: bytes, kind: str, what: str,
             raise ValueError(f"not a {what}")
         if header.get("version") != VERSION:
             raise ValueError("unsupported version")
-        signature = b64d(fields(loads_canonical(trailer, f"{what} trailer"), what,
-                                signature=str)["signature"])
+        signature = b64d(
+            fields(loads_canonical(trailer, f"{what} trailer"), what, signature=str)["signature"]
+        )
     except ValueError as exc:
         raise DecryptionError(f"{what} is corrupt or truncated ({exc})") from None
     signer(header).verify(signature, _message(kind, body), what)

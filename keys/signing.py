@@ -84,8 +84,9 @@ class SigningKey:
         if not path.exists():
             key = cls.generate()
             Path(directory).mkdir(parents=True, exist_ok=True, mode=0o700)
-            atomic_write(path, dumps({"format": "tk-signing-key", "version": 1,
-                                      "key": b64e(key.raw())}))
+            atomic_write(
+                path, dumps({"format": "tk-signing-key", "version": 1, "key": b64e(key.raw())})
+            )
             return key
         try:
             obj = json.loads(path.read_bytes())

@@ -60,8 +60,7 @@ def test_truncated_blob_is_rejected(cut: int) -> None:
         keys.open(dk, blob[:cut], record_id="r1", item="original")
 
 
-@given(st.binary(max_size=2048), st.text(min_size=1, max_size=40),
-       st.text(min_size=1, max_size=20))
+@given(st.binary(max_size=2048), st.text(min_size=1, max_size=40), st.text(min_size=1, max_size=20))
 def test_round_trip_property(plaintext: bytes, record_id: str, item: str) -> None:
     dk = keys.DataKey.generate()
     blob = keys.seal(dk, plaintext, record_id=record_id, item=item)

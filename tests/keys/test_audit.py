@@ -11,8 +11,13 @@ from tests.keys.conftest import flips
 def _log(n: int, key: bytes | None = None) -> list[tuple[dict, str]]:
     entries, prev = [], audit.GENESIS
     for seq in range(1, n + 1):
-        entry = {"seq": seq, "time": f"2025-01-01T00:00:{seq:02d}+00:00", "actor": "admin",
-                 "action": "export", "details": {"records": seq, "note": "экспорт"}}
+        entry = {
+            "seq": seq,
+            "time": f"2025-01-01T00:00:{seq:02d}+00:00",
+            "actor": "admin",
+            "action": "export",
+            "details": {"records": seq, "note": "экспорт"},
+        }
         prev = audit.chain(prev, entry, key=key)
         entries.append((entry, prev))
     return entries

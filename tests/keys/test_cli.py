@@ -32,8 +32,9 @@ def pwfile(tmp_path: Path) -> Path:
 
 
 def _init(runner: CliRunner, path: Path, pwfile: Path, suite: str = "x25519") -> keys.PublicKey:
-    result = runner.invoke(app, ["init", "--key", str(path), "--suite", suite,
-                                 "--passphrase-file", str(pwfile)])
+    result = runner.invoke(
+        app, ["init", "--key", str(path), "--suite", suite, "--passphrase-file", str(pwfile)]
+    )
     assert result.exit_code == 0, result.output
     return keys.PublicKey.from_text(result.stdout.strip())
 
@@ -67,23 +68,33 @@ def test_init_prompts_twice_writes_0600_and_prints_public_key(tmp_path: Path, ru
     assert shown.stdout.strip() == line
 
 
-def test_init_refuses_mismatched_confirmation_and_overwrite(tmp_path: Path, runner,
-                                                            pwfile) -> None:
+def test_init_refuses_mismatched_confirmation_and_overwrite(tmp_path: Path, runner, pwfile) -> None:
     path = tmp_path / "me.key"
     result = runner.invoke(app, ["init", "--key", str(path)], input="one\ntwo\none\none\n")
     assert "do not match" in result.stderr and result.exit_code == 0
     keys.PrivateKey.load(path, "one")  # the confirmed second attempt was used
     _init(runner, tmp_path / "x.key", pwfile)
-    again = runner.invoke(app, ["init", "--key", str(tmp_path / "x.key"),
-                                "--passphrase-file", str(pwfile)])
+    again = runner.invoke(
+        app, ["init", "--key", str(tmp_path / "x.key"), "--passphrase-file", str(pwfile)]
+    )
     _assert_one_line_error(again, "already exists")
 
 
-def test_decrypt_export_to_stdout_and_to_directory(tmp_path: Path, runner, pwfile,
-                                                   holder_world) -> None:
+def test_decrypt_export_to_stdout_and_to_directory(
+    tmp_path: Path, runner, pwfile, holder_world
+) -> None:
     _, paths, _, export, server_key = holder_world
-    base = ["decrypt", "--key", str(paths[2]), "--export", str(export),
-            "--server-key", server_key, "--passphrase-file", str(pwfile)]
+    base = [
+        "decrypt",
+        "--key",
+        str(paths[2]),
+        "--export",
+        str(export),
+        "--server-key",
+        server_key,
+        "--passphrase-file",
+        str(pwfile),
+    ]
     result = runner.invoke(app, base)
     assert result.exit_code == 0, result.output
     for text, names in TESTIMONIES.values():
@@ -99,8 +110,11 @@ def test_decrypt_export_to_stdout_and_to_directory(tmp_path: Path, runner, pwfil
 
 def test_passphrase_from_environment(runner, pwfile, holder_world) -> None:
     _, paths, _, export, server_key = holder_world
-    result = runner.invoke(app, ["decrypt", "--key", str(paths[0]), "--export", str(export),
-                                 "--server-key", server_key], env={"TK_PASSPHRASE": PW})
+    result = runner.invoke(
+        app,
+        ["decrypt", "--key", str(paths[0]), "--export", str(export), "--server-key", server_key],
+        env={"TK_PASSPHRASE": PW},
+    )
     assert result.exit_code == 0 and TESTIMONIES["rec-0001"][0] in result.stdout
 
 
@@ -108,16 +122,40 @@ def test_wrong_passphrase(runner, tmp_path: Path, holder_world) -> None:
     _, paths, _, export, server_key = holder_world
     bad = tmp_path / "badpw"
     bad.write_text("nope")
-    result = runner.invoke(app, ["decrypt", "--key", str(paths[0]), "--export", str(export),
-                                 "--server-key", server_key, "--passphrase-file", str(bad)])
+    result = runner.invoke(
+        app,
+        [
+            "decrypt",
+            "--key",
+            str(paths[0]),
+            "--export",
+            str(export),
+            "--server-key",
+            server_key,
+            "--passphrase-file",
+            str(bad),
+        ],
+    )
     _assert_one_line_error(result, "wrong passphrase")
 
 
 def test_corrupted_key_file(runner, pwfile, holder_world) -> None:
     _, paths, _, export, server_key = holder_world
     paths[0].write_text(paths[0].read_text()[:-40])
-    result = runner.invoke(app, ["decrypt", "--key", str(paths[0]), "--export", str(export),
-                                 "--server-key", server_key, "--passphrase-file", str(pwfile)])
+    result = runner.invoke(
+        app,
+        [
+            "decrypt",
+            "--key",
+            str(paths[0]),
+            "--export",
+            str(export),
+            "--server-key",
+            server_key,
+            "--passphrase-file",
+            str(pwfile),
+        ],
+    )
     _assert_one_line_error(result, "is corrupt")
 
 
@@ -125,16 +163,36 @@ def test_wrong_key(runner, tmp_path: Path, pwfile, holder_world) -> None:
     _, _, _, export, server_key = holder_world
     stranger = tmp_path / "stranger.key"
     _init(runner, stranger, pwfile)
-    result = runner.invoke(app, ["decrypt", "--key", str(stranger), "--export", str(export),
-                                 "--server-key", server_key, "--passphrase-file", str(pwfile)])
+    result = runner.invoke(
+        app,
+        [
+            "decrypt",
+            "--key",
+            str(stranger),
+            "--export",
+            str(export),
+            "--server-key",
+            server_key,
+            "--passphrase-file",
+            str(pwfile),
+        ],
+    )
     _assert_one_line_error(result, "wrong key")
 
 
 def test_corrupted_export_and_wrong_server_key(runner, pwfile, holder_world) -> None:
     _, paths, _, export, server_key = holder_world
     other = keys.SigningKey.generate().verify_key().to_text()
-    args = ["decrypt", "--key", str(paths[0]), "--export", str(export),
-            "--passphrase-file", str(pwfile), "--server-key"]
+    args = [
+        "decrypt",
+        "--key",
+        str(paths[0]),
+        "--export",
+        str(export),
+        "--passphrase-file",
+        str(pwfile),
+        "--server-key",
+    ]
     _assert_one_line_error(runner.invoke(app, [*args, other]), "not signed by the expected")
     data = bytearray(export.read_bytes())
     data[500] ^= 1
@@ -148,50 +206,111 @@ def test_threshold_share_combine_and_missing_shares(tmp_path: Path, runner, pwfi
     server, _ = build(tmp_path, keys.Recipients(pubs, threshold=2))
     export = tmp_path / "export.tkx"
     export.write_bytes(server.export())
-    common = ["--export", str(export), "--server-key", server.signing.verify_key().to_text(),
-              "--passphrase-file", str(pwfile)]
+    common = [
+        "--export",
+        str(export),
+        "--server-key",
+        server.signing.verify_key().to_text(),
+        "--passphrase-file",
+        str(pwfile),
+    ]
     alone = runner.invoke(app, ["decrypt", "--key", str(paths[0]), *common])
     _assert_one_line_error(alone, "needs 2 shares, only 1 given")
 
     share_file = tmp_path / "h1.shares"
-    result = runner.invoke(app, ["share", "--key", str(paths[1]), *common,
-                                 "--to", pubs[0].to_text(), "--output", str(share_file)])
+    result = runner.invoke(
+        app,
+        [
+            "share",
+            "--key",
+            str(paths[1]),
+            *common,
+            "--to",
+            pubs[0].to_text(),
+            "--output",
+            str(share_file),
+        ],
+    )
     assert result.exit_code == 0, result.output
-    combined = runner.invoke(app, ["combine", "--key", str(paths[0]), *common,
-                                   "--shares", str(share_file)])
+    combined = runner.invoke(
+        app, ["combine", "--key", str(paths[0]), *common, "--shares", str(share_file)]
+    )
     assert combined.exit_code == 0, combined.output
     assert all(text in combined.stdout for text, _ in TESTIMONIES.values())
-    wrong_combiner = runner.invoke(app, ["combine", "--key", str(paths[2]), *common,
-                                         "--shares", str(share_file)])
+    wrong_combiner = runner.invoke(
+        app, ["combine", "--key", str(paths[2]), *common, "--shares", str(share_file)]
+    )
     _assert_one_line_error(wrong_combiner, "addressed to key")
 
 
-def test_rewrap_writes_an_import_the_server_accepts(tmp_path: Path, runner, pwfile,
-                                                    holder_world) -> None:
+def test_rewrap_writes_an_import_the_server_accepts(
+    tmp_path: Path, runner, pwfile, holder_world
+) -> None:
     server, paths, pubs, export, server_key = holder_world
     holders_file = tmp_path / "new-holders.txt"
     holders_file.write_text(f"# new set\n{pubs[0].to_text()}\n{pubs[1].to_text()}\n")
     out = tmp_path / "import.tki"
-    result = runner.invoke(app, ["rewrap", "--key", str(paths[0]), "--export", str(export),
-                                 "--server-key", server_key, "--passphrase-file", str(pwfile),
-                                 "--holder", str(holders_file), "--threshold", "2",
-                                 "--output", str(out)])
+    result = runner.invoke(
+        app,
+        [
+            "rewrap",
+            "--key",
+            str(paths[0]),
+            "--export",
+            str(export),
+            "--server-key",
+            server_key,
+            "--passphrase-file",
+            str(pwfile),
+            "--holder",
+            str(holders_file),
+            "--threshold",
+            "2",
+            "--output",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
-    imported = read_import(out.read_bytes(), export_data=export.read_bytes(),
-                           server_key=server.signing.verify_key(), holders=pubs)
+    imported = read_import(
+        out.read_bytes(),
+        export_data=export.read_bytes(),
+        server_key=server.signing.verify_key(),
+        holders=pubs,
+    )
     assert {r.record_id for r in imported} == set(TESTIMONIES)
-    bad = runner.invoke(app, ["rewrap", "--key", str(paths[0]), "--export", str(export),
-                              "--server-key", server_key, "--passphrase-file", str(pwfile),
-                              "--holder", str(holders_file), "--threshold", "3",
-                              "--output", str(out)])
+    bad = runner.invoke(
+        app,
+        [
+            "rewrap",
+            "--key",
+            str(paths[0]),
+            "--export",
+            str(export),
+            "--server-key",
+            server_key,
+            "--passphrase-file",
+            str(pwfile),
+            "--holder",
+            str(holders_file),
+            "--threshold",
+            "3",
+            "--output",
+            str(out),
+        ],
+    )
     _assert_one_line_error(bad, "1 <= M <= N")
 
 
 def test_verify_log(tmp_path: Path, runner) -> None:
     entries, prev = [], audit.GENESIS
     for seq in (1, 2, 3):
-        entry = {"seq": seq, "time": "2025-01-01T00:00:00+00:00", "actor": "a",
-                 "action": "export", "details": {}}
+        entry = {
+            "seq": seq,
+            "time": "2025-01-01T00:00:00+00:00",
+            "actor": "a",
+            "action": "export",
+            "details": {},
+        }
         prev = audit.chain(prev, entry)
         entries.append((entry, prev))
     log = tmp_path / "audit.jsonl"
@@ -199,27 +318,50 @@ def test_verify_log(tmp_path: Path, runner) -> None:
     ok = runner.invoke(app, ["verify-log", str(log)])
     assert ok.exit_code == 0 and f"3 entries, head {prev}" in ok.stdout
     log.write_bytes(audit.to_jsonl(entries).replace(b'"actor":"a"', b'"actor":"b"', 2))
-    _assert_one_line_error(runner.invoke(app, ["verify-log", str(log)]),
-                           "broken at entry index 0 (line 1)")
+    _assert_one_line_error(
+        runner.invoke(app, ["verify-log", str(log)]), "broken at entry index 0 (line 1)"
+    )
 
 
 def test_database_source_missing_and_present(monkeypatch, runner, pwfile, holder_world) -> None:
     server, paths, *_ = holder_world
     monkeypatch.setattr(sources, "DATABASE_LOADER", "no_such_server_pkg.storage:records")
-    result = runner.invoke(app, ["decrypt", "--key", str(paths[0]), "--database", "sqlite://",
-                                 "--passphrase-file", str(pwfile)])
+    result = runner.invoke(
+        app,
+        [
+            "decrypt",
+            "--key",
+            str(paths[0]),
+            "--database",
+            "sqlite://",
+            "--passphrase-file",
+            str(pwfile),
+        ],
+    )
     _assert_one_line_error(result, "needs the server package")
 
     fake = types.ModuleType("fake_export_source")
     fake.database_records = lambda url: server.export_records() if url == "sqlite://x" else []
     monkeypatch.setitem(sys.modules, "fake_export_source", fake)
     monkeypatch.setattr(sources, "DATABASE_LOADER", "fake_export_source:database_records")
-    result = runner.invoke(app, ["decrypt", "--key", str(paths[0]), "--database", "sqlite://x",
-                                 "--passphrase-file", str(pwfile)])
+    result = runner.invoke(
+        app,
+        [
+            "decrypt",
+            "--key",
+            str(paths[0]),
+            "--database",
+            "sqlite://x",
+            "--passphrase-file",
+            str(pwfile),
+        ],
+    )
     assert result.exit_code == 0 and TESTIMONIES["rec-0003"][0] in result.stdout
 
 
 def test_export_and_database_are_mutually_exclusive(runner, holder_world) -> None:
     _, paths, *_ = holder_world
-    _assert_one_line_error(runner.invoke(app, ["decrypt", "--key", str(paths[0])]),
-                           "exactly one of --export FILE or --database URL")
+    _assert_one_line_error(
+        runner.invoke(app, ["decrypt", "--key", str(paths[0])]),
+        "exactly one of --export FILE or --database URL",
+    )

@@ -12,8 +12,9 @@ from keys.encoding import dumps
 from tests.keys.conftest import flips
 
 
-def _env(recipients: keys.Recipients, record_id: str = "rec-1", extra=()) -> tuple[
-        keys.DataKey, bytes]:
+def _env(
+    recipients: keys.Recipients, record_id: str = "rec-1", extra=()
+) -> tuple[keys.DataKey, bytes]:
     dk = keys.DataKey.generate()
     return dk, keys.wrap(dk, record_id=record_id, recipients=recipients, extra=extra)
 
@@ -22,8 +23,7 @@ def _env(recipients: keys.Recipients, record_id: str = "rec-1", extra=()) -> tup
 def test_each_holder_and_extra_key_unwraps(suite: keys.Suite) -> None:
     holders = [keys.PrivateKey.generate(suite) for _ in range(3)]
     witness = keys.PrivateKey.generate(keys.Suite.X25519)
-    dk, env = _env(keys.Recipients([h.public_key() for h in holders]),
-                   extra=[witness.public_key()])
+    dk, env = _env(keys.Recipients([h.public_key() for h in holders]), extra=[witness.public_key()])
     for key in [*holders, witness]:
         assert keys.unwrap(env, record_id="rec-1", private_key=key) == dk
     assert dk._key not in env and dk._key.hex().encode() not in env
@@ -143,8 +143,11 @@ def test_unwrap_on_threshold_envelope_explains_shares(five, threshold_env) -> No
 
 def test_share_from_another_testimony_is_rejected(five, threshold_env) -> None:
     _, env = threshold_env
-    other = keys.wrap(keys.DataKey.generate(), record_id="rec-U",
-                      recipients=keys.Recipients([k.public_key() for k in five], threshold=M))
+    other = keys.wrap(
+        keys.DataKey.generate(),
+        record_id="rec-U",
+        recipients=keys.Recipients([k.public_key() for k in five], threshold=M),
+    )
     foreign = keys.unwrap_share(other, record_id="rec-U", private_key=five[2])
     own = _shares(env, five[:2])
     with pytest.raises(keys.DecryptionError, match="share of record 'rec-U' cannot be used"):
@@ -155,8 +158,11 @@ def test_share_from_another_testimony_under_a_false_label_is_rejected(five, thre
     """Relabelling a foreign share does not help: the key check catches the wrong key."""
     _, env = threshold_env
     own = _shares(env, five[:2])
-    other = keys.wrap(keys.DataKey.generate(), record_id="rec-U",
-                      recipients=keys.Recipients([k.public_key() for k in five], threshold=M))
+    other = keys.wrap(
+        keys.DataKey.generate(),
+        record_id="rec-U",
+        recipients=keys.Recipients([k.public_key() for k in five], threshold=M),
+    )
     foreign = keys.unwrap_share(other, record_id="rec-U", private_key=five[2])
     forged = keys.Share("rec-T", foreign.index, M, own[0].key_check, foreign.value)
     with pytest.raises(keys.DecryptionError, match="fails its key check"):
@@ -165,10 +171,8 @@ def test_share_from_another_testimony_under_a_false_label_is_rejected(five, thre
 
 def test_sealed_share_slot_transplanted_from_another_envelope_is_rejected(five) -> None:
     recipients = keys.Recipients([k.public_key() for k in five], threshold=M)
-    env_t = json.loads(keys.wrap(keys.DataKey.generate(), record_id="rec-T",
-                                 recipients=recipients))
-    env_u = json.loads(keys.wrap(keys.DataKey.generate(), record_id="rec-U",
-                                 recipients=recipients))
+    env_t = json.loads(keys.wrap(keys.DataKey.generate(), record_id="rec-T", recipients=recipients))
+    env_u = json.loads(keys.wrap(keys.DataKey.generate(), record_id="rec-U", recipients=recipients))
     env_t["slots"][0] = env_u["slots"][0]
     with pytest.raises(keys.DecryptionError, match="does not decrypt"):
         keys.unwrap_share(dumps(env_t), record_id="rec-T", private_key=five[0])
@@ -177,6 +181,10 @@ def test_sealed_share_slot_transplanted_from_another_envelope_is_rejected(five) 
 def test_extra_key_unwraps_a_threshold_envelope_alone(five) -> None:
     witness = keys.PrivateKey.generate(keys.Suite.X25519)
     dk = keys.DataKey.generate()
-    env = keys.wrap(dk, record_id="r", extra=[witness.public_key()],
-                    recipients=keys.Recipients([k.public_key() for k in five], threshold=M))
+    env = keys.wrap(
+        dk,
+        record_id="r",
+        extra=[witness.public_key()],
+        recipients=keys.Recipients([k.public_key() for k in five], threshold=M),
+    )
     assert keys.unwrap(env, record_id="r", private_key=witness) == dk

@@ -44,8 +44,9 @@ def test_export_from_another_server_key_is_rejected(world) -> None:
 def test_resigned_export_with_forged_signer_line_is_rejected(world) -> None:
     impostor = keys.SigningKey.generate()
     data = write_export(world.export_records(), impostor)
-    forged = data.replace(impostor.verify_key().to_text().encode(),
-                          world.signing.verify_key().to_text().encode())
+    forged = data.replace(
+        impostor.verify_key().to_text().encode(), world.signing.verify_key().to_text().encode()
+    )
     with pytest.raises(keys.DecryptionError, match="signature does not verify"):
         read_export(forged, world.signing.verify_key())
 
@@ -73,8 +74,7 @@ def test_swapped_ciphertexts_and_envelopes_between_records_are_detected(world, h
     swapped_env = ExportRecord(a.record_id, b.envelope, a.items)
     with pytest.raises(keys.DecryptionError, match="belongs to record 'rec-0002'"):
         holder.data_key(swapped_env, holders[0])
-    swapped_item_names = ExportRecord(a.record_id, a.envelope,
-                                      {"original": a.items["memory"]})
+    swapped_item_names = ExportRecord(a.record_id, a.envelope, {"original": a.items["memory"]})
     with pytest.raises(keys.DecryptionError, match="item 'original'"):
         holder.open_items(swapped_item_names, holder.data_key(a, holders[0]))
 
@@ -89,9 +89,12 @@ def _rotated(world, holders, new_holders):
 
 def test_import_round_trip(world, holders) -> None:
     export_data, import_data = _rotated(world, holders, holders[:2])
-    result = read_import(import_data, export_data=export_data,
-                         server_key=world.signing.verify_key(),
-                         holders=[h.public_key() for h in holders])
+    result = read_import(
+        import_data,
+        export_data=export_data,
+        server_key=world.signing.verify_key(),
+        holders=[h.public_key() for h in holders],
+    )
     assert [r.record_id for r in result] == list(TESTIMONIES)
     for r in result:
         assert r.replaces == hashlib.sha256(world.rows[r.record_id]["envelope"]).hexdigest()
@@ -104,33 +107,50 @@ def test_import_signed_by_a_stranger_is_rejected(world, holders) -> None:
     export = read_export(export_data, world.signing.verify_key())
     forged = write_import(export, {}, stranger)
     with pytest.raises(keys.DecryptionError, match="not signed by a configured key holder"):
-        read_import(forged, export_data=export_data, server_key=world.signing.verify_key(),
-                    holders=[h.public_key() for h in holders])
+        read_import(
+            forged,
+            export_data=export_data,
+            server_key=world.signing.verify_key(),
+            holders=[h.public_key() for h in holders],
+        )
 
 
 def test_import_for_another_export_is_rejected(world, holders) -> None:
     _, import_data = _rotated(world, holders, holders[:2])
     with pytest.raises(keys.DecryptionError, match="different export"):
-        read_import(import_data, export_data=world.export(),
-                    server_key=world.signing.verify_key(),
-                    holders=[h.public_key() for h in holders])
+        read_import(
+            import_data,
+            export_data=world.export(),
+            server_key=world.signing.verify_key(),
+            holders=[h.public_key() for h in holders],
+        )
 
 
 def test_import_with_an_envelope_for_a_different_data_key_is_rejected(world, holders) -> None:
     export_data = world.export()
     export = read_export(export_data, world.signing.verify_key())
     rid = export.records[0].record_id
-    garbage = keys.wrap(keys.DataKey.generate(), record_id=rid,
-                        recipients=keys.Recipients([holders[0].public_key()]))
+    garbage = keys.wrap(
+        keys.DataKey.generate(),
+        record_id=rid,
+        recipients=keys.Recipients([holders[0].public_key()]),
+    )
     with pytest.raises(keys.DecryptionError, match="different data key"):
-        read_import(write_import(export, {rid: garbage}, holders[0]), export_data=export_data,
-                    server_key=world.signing.verify_key(),
-                    holders=[h.public_key() for h in holders])
+        read_import(
+            write_import(export, {rid: garbage}, holders[0]),
+            export_data=export_data,
+            server_key=world.signing.verify_key(),
+            holders=[h.public_key() for h in holders],
+        )
 
 
 def test_every_tampered_byte_of_an_import_is_detected(world, holders) -> None:
     export_data, import_data = _rotated(world, holders, holders[:2])
     for _, bad in flips(import_data, stride=11):
         with pytest.raises(keys.DecryptionError, match="import file"):
-            read_import(bad, export_data=export_data, server_key=world.signing.verify_key(),
-                        holders=[h.public_key() for h in holders])
+            read_import(
+                bad,
+                export_data=export_data,
+                server_key=world.signing.verify_key(),
+                holders=[h.public_key() for h in holders],
+            )

@@ -19,12 +19,15 @@ def test_submission_follow_up_and_key_holder_read(holders) -> None:
     dk = keys.DataKey.generate()
     wk = keys.PrivateKey.generate(keys.Suite.X25519)
     db = {
-        "envelope": keys.wrap(dk, record_id=record_id, recipients=recipients,
-                              extra=[wk.public_key()]),
-        "original": keys.seal(dk, "Я отказался выполнять приказ.".encode(), record_id=record_id,
-                              item="original"),
-        "memory": keys.seal(dk, json.dumps({"P1": "Ivan Petrov"}).encode(),
-                            record_id=record_id, item="memory"),
+        "envelope": keys.wrap(
+            dk, record_id=record_id, recipients=recipients, extra=[wk.public_key()]
+        ),
+        "original": keys.seal(
+            dk, "Я отказался выполнять приказ.".encode(), record_id=record_id, item="original"
+        ),
+        "memory": keys.seal(
+            dk, json.dumps({"P1": "Ivan Petrov"}).encode(), record_id=record_id, item="memory"
+        ),
         "witness_key": keys.seal_private_key(wk, secret=rk.secret, record_id=record_id),
         "receipt_lookup": rk.lookup,
     }
@@ -35,14 +38,15 @@ def test_submission_follow_up_and_key_holder_read(holders) -> None:
     assert rk.lookup == db["receipt_lookup"]
     wk = keys.open_private_key(db["witness_key"], secret=rk.secret, record_id=record_id)
     dk = keys.unwrap(db["envelope"], record_id=record_id, private_key=wk)
-    db["follow-up/1"] = keys.seal(dk, b"They came back.", record_id=record_id,
-                                  item="follow-up/1")
+    db["follow-up/1"] = keys.seal(dk, b"They came back.", record_id=record_id, item="follow-up/1")
     del dk, wk, rk
 
     # --- key holder, offline ---
     holder_dk = keys.unwrap(db["envelope"], record_id=record_id, private_key=holders[2])
-    opened = {item: keys.open(holder_dk, db[item], record_id=record_id, item=item)
-              for item in ("original", "memory", "follow-up/1")}
+    opened = {
+        item: keys.open(holder_dk, db[item], record_id=record_id, item=item)
+        for item in ("original", "memory", "follow-up/1")
+    }
     assert opened == {
         "original": "Я отказался выполнять приказ.".encode(),
         "memory": b'{"P1": "Ivan Petrov"}',

@@ -42,9 +42,13 @@ def test_repr_hides_values() -> None:
     assert rk.secret.hex() not in repr(rk) and rk.lookup.hex() not in repr(rk)
 
 
-@pytest.mark.parametrize(("code", "salt", "message"), [
-    (" - ", SALT, "empty receipt"), ("ABCD", b"short", "at least 16 bytes"),
-])
+@pytest.mark.parametrize(
+    ("code", "salt", "message"),
+    [
+        (" - ", SALT, "empty receipt"),
+        ("ABCD", b"short", "at least 16 bytes"),
+    ],
+)
 def test_bad_inputs(code: str, salt: bytes, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         keys.derive_receipt_keys(code, salt)

@@ -14,15 +14,20 @@ from keys.export import read_export, read_import, write_import
 from tests.keys.world import TESTIMONIES, build
 
 
-def _rotate(server, by: keys.PrivateKey, new: keys.Recipients,
-            trusted: list[keys.PublicKey]) -> None:
+def _rotate(
+    server, by: keys.PrivateKey, new: keys.Recipients, trusted: list[keys.PublicKey]
+) -> None:
     """Server exports, key holder rewraps offline, server verifies and applies the import."""
     export_data = server.export()
     export = read_export(export_data, server.signing.verify_key())
     envs = {r.record_id: holder.rewrap(r, by, new) for r in export.records}
     import_data = write_import(export, envs, by)
-    for r in read_import(import_data, export_data=export_data,
-                         server_key=server.signing.verify_key(), holders=trusted):
+    for r in read_import(
+        import_data,
+        export_data=export_data,
+        server_key=server.signing.verify_key(),
+        holders=trusted,
+    ):
         row = server.rows[r.record_id]
         assert r.replaces == hashlib.sha256(row["envelope"]).hexdigest()  # compare-and-swap
         row["envelope"] = r.envelope
@@ -57,8 +62,12 @@ def test_remove_c_add_d_and_raise_threshold(tmp_path: Path, abc_d) -> None:
     export_data = server.export()
     export = read_export(export_data, server.signing.verify_key())
     for combiner, sender in [(a, b), (b, d), (d, a)]:
-        data = sharefile.write_shares(export, list(holder.own_shares(export.records, sender)),
-                                      sender=sender, to=combiner.public_key())
+        data = sharefile.write_shares(
+            export,
+            list(holder.own_shares(export.records, sender)),
+            sender=sender,
+            to=combiner.public_key(),
+        )
         shares = sharefile.read_shares(data, export, recipient=combiner)
         assert _read_all(server, combiner, shares) == expected
     # the removed holder's key opens nothing any more, old records or new
@@ -68,11 +77,12 @@ def test_remove_c_add_d_and_raise_threshold(tmp_path: Path, abc_d) -> None:
     # the witness key survived the rewrap: follow-ups still work
     for rid, receipt in {**receipts, "rec-late": late_receipt}.items():
         rk = keys.derive_receipt_keys(receipt, server.salt)
-        wk = keys.open_private_key(server.rows[rid]["witness_key"], secret=rk.secret,
-                                   record_id=rid)
+        wk = keys.open_private_key(server.rows[rid]["witness_key"], secret=rk.secret, record_id=rid)
         dk = keys.unwrap(server.rows[rid]["envelope"], record_id=rid, private_key=wk)
-        assert keys.open(dk, server.rows[rid]["original"], record_id=rid,
-                         item="original").decode() == expected[rid]
+        assert (
+            keys.open(dk, server.rows[rid]["original"], record_id=rid, item="original").decode()
+            == expected[rid]
+        )
 
 
 def test_lower_threshold_back_to_one_using_shares(tmp_path: Path, holders) -> None:
@@ -81,13 +91,20 @@ def test_lower_threshold_back_to_one_using_shares(tmp_path: Path, holders) -> No
     export_data = server.export()
     export = read_export(export_data, server.signing.verify_key())
     shares = sharefile.read_shares(
-        sharefile.write_shares(export, list(holder.own_shares(export.records, b)), sender=b,
-                               to=a.public_key()), export, recipient=a)
+        sharefile.write_shares(
+            export, list(holder.own_shares(export.records, b)), sender=b, to=a.public_key()
+        ),
+        export,
+        recipient=a,
+    )
     new = keys.Recipients([a.public_key(), c.public_key()], threshold=1)
     envs = {r.record_id: holder.rewrap(r, a, new, shares) for r in export.records}
-    for r in read_import(write_import(export, envs, a), export_data=export_data,
-                         server_key=server.signing.verify_key(),
-                         holders=[k.public_key() for k in holders]):
+    for r in read_import(
+        write_import(export, envs, a),
+        export_data=export_data,
+        server_key=server.signing.verify_key(),
+        holders=[k.public_key() for k in holders],
+    ):
         server.rows[r.record_id]["envelope"] = r.envelope
     assert _read_all(server, c) == {rid: t for rid, (t, _) in TESTIMONIES.items()}
     for rec in server.export_records():

@@ -11,10 +11,12 @@ from tests.keys.conftest import flips
 def test_every_recipient_opens(holders, x_holder) -> None:
     pks = [x_holder.public_key(), holders[0].public_key()]
     blob = keys.seal_to(pks, b"correction", record_id="r1", item="correction")
-    assert b"correction\"" not in blob.replace(b'"tk-sealed"', b"")
+    assert b'correction"' not in blob.replace(b'"tk-sealed"', b"")
     for key in (x_holder, holders[0]):
-        assert keys.open_sealed(blob, record_id="r1", item="correction",
-                                private_key=key) == b"correction"
+        assert (
+            keys.open_sealed(blob, record_id="r1", item="correction", private_key=key)
+            == b"correction"
+        )
 
 
 def test_wrong_key_record_and_item(holders, x_holder) -> None:

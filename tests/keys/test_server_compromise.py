@@ -22,13 +22,11 @@ SECRET_ITEMS = ("original", "memory")
 def _seize(server, tmp_path: Path) -> tuple[list[bytes], list[bytes]]:
     """Every byte the server holds, and every candidate key found among them."""
     blobs = [v for row in server.rows.values() for v in row.values()]
-    files = [p.read_bytes() for p in sorted((tmp_path / "server-keys").rglob("*"))
-             if p.is_file()]
+    files = [p.read_bytes() for p in sorted((tmp_path / "server-keys").rglob("*")) if p.is_file()]
     export_file = server.export()
     blobs += [*files, export_file, server.salt]
     blobs += [pk.to_text().encode() for pk in server.recipients.holders]
-    ring = json.loads((tmp_path / "server-keys" / "editorial" / "editorial-keys.json")
-                      .read_text())
+    ring = json.loads((tmp_path / "server-keys" / "editorial" / "editorial-keys.json").read_text())
     candidates = [b64d(k) for k in ring["keys"].values()]
     candidates.append(server.signing.raw())
     candidates += [row["receipt_lookup"] for row in server.rows.values()]
@@ -62,7 +60,8 @@ def test_seized_server_reveals_no_original_and_no_real_name(tmp_path: Path, hold
         as_hpke = {
             keys.Suite.X25519: hpke_suites.private_object(keys.Suite.X25519, key),
             keys.Suite.MLKEM768_X25519: hpke_suites.private_object(
-                keys.Suite.MLKEM768_X25519, key + hashlib.sha256(key).digest() + key),
+                keys.Suite.MLKEM768_X25519, key + hashlib.sha256(key).digest() + key
+            ),
         }
         for rid, row in server.rows.items():
             for item in SECRET_ITEMS:
@@ -72,8 +71,15 @@ def test_seized_server_reveals_no_original_and_no_real_name(tmp_path: Path, hold
                 keys.open_private_key(row["witness_key"], secret=key, record_id=rid)
             env = envelopes.parse(row["envelope"], rid)
             for slot in env.slots:
-                info = envelopes._info(rid, slot.role, slot.suite, slot.index, env.threshold,
-                                       slot.key_id, env.key_check)
+                info = envelopes._info(
+                    rid,
+                    slot.role,
+                    slot.suite,
+                    slot.index,
+                    env.threshold,
+                    slot.key_id,
+                    env.key_check,
+                )
                 with pytest.raises(keys.DecryptionError):
                     hpke_suites.decrypt(slot.suite, as_hpke[slot.suite], slot.ct, info, "slot")
 
@@ -88,10 +94,14 @@ def test_key_holder_file_and_passphrase_recover_everything(tmp_path: Path, holde
     for rec in export.records:
         dk = keys.unwrap(rec.envelope, record_id=rec.record_id, private_key=key)
         text, names = TESTIMONIES[rec.record_id]
-        assert keys.open(dk, rec.items["original"], record_id=rec.record_id,
-                         item="original").decode() == text
-        assert json.loads(keys.open(dk, rec.items["memory"], record_id=rec.record_id,
-                                    item="memory")) == names
+        assert (
+            keys.open(dk, rec.items["original"], record_id=rec.record_id, item="original").decode()
+            == text
+        )
+        assert (
+            json.loads(keys.open(dk, rec.items["memory"], record_id=rec.record_id, item="memory"))
+            == names
+        )
 
 
 def test_key_file_without_passphrase_is_useless(tmp_path: Path, holders) -> None:

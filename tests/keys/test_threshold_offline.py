@@ -25,8 +25,12 @@ def setup(tmp_path: Path, holders):
 
 
 def _share_file(export, sender, combiner) -> bytes:
-    return sharefile.write_shares(export, list(holder.own_shares(export.records, sender)),
-                                  sender=sender, to=combiner.public_key())
+    return sharefile.write_shares(
+        export,
+        list(holder.own_shares(export.records, sender)),
+        sender=sender,
+        to=combiner.public_key(),
+    )
 
 
 @pytest.mark.parametrize(("combiner", "sender"), list(itertools.permutations(range(N), 2)))
@@ -68,14 +72,14 @@ def test_share_file_for_another_export_is_rejected(setup, holders) -> None:
 
 def test_share_of_another_testimony_is_rejected(setup, holders) -> None:
     _, export = setup
-    received = sharefile.read_shares(_share_file(export, holders[1], holders[0]), export,
-                                     recipient=holders[0])
+    received = sharefile.read_shares(
+        _share_file(export, holders[1], holders[0]), export, recipient=holders[0]
+    )
     rec_a = export.records[1]
     foreign = next(s for s in received if s.record_id != rec_a.record_id)
     own = list(holder.own_shares([rec_a], holders[0]))
     with pytest.raises(keys.DecryptionError, match="cannot be used for record"):
-        keys.combine_shares([*own, foreign], envelope=rec_a.envelope,
-                            record_id=rec_a.record_id)
+        keys.combine_shares([*own, foreign], envelope=rec_a.envelope, record_id=rec_a.record_id)
 
 
 def test_every_tampered_byte_of_a_share_file_is_detected(setup, holders) -> None:
@@ -89,8 +93,11 @@ def test_every_tampered_byte_of_a_share_file_is_detected(setup, holders) -> None
 def test_share_file_from_a_non_holder_is_rejected(setup, holders) -> None:
     _, export = setup
     stranger = keys.PrivateKey.generate(keys.Suite.X25519)
-    forged = sharefile.write_shares(export, [keys.Share(export.records[0].record_id, 2, M,
-                                                        b"\0" * 32, b"\0" * 32)],
-                                    sender=stranger, to=holders[0].public_key())
+    forged = sharefile.write_shares(
+        export,
+        [keys.Share(export.records[0].record_id, 2, M, b"\0" * 32, b"\0" * 32)],
+        sender=stranger,
+        to=holders[0].public_key(),
+    )
     with pytest.raises(keys.DecryptionError, match="holds no share"):
         sharefile.read_shares(forged, export, recipient=holders[0])

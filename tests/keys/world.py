@@ -40,23 +40,34 @@ class Server:
         for token, name in names.items():
             redacted = redacted.replace(name, f"[{token}]")
         self.rows[record_id] = {
-            "envelope": keys.wrap(dk, record_id=record_id, recipients=self.recipients,
-                                  extra=[wk.public_key()]),
+            "envelope": keys.wrap(
+                dk, record_id=record_id, recipients=self.recipients, extra=[wk.public_key()]
+            ),
             "original": keys.seal(dk, text.encode(), record_id=record_id, item="original"),
-            "memory": keys.seal(dk, json.dumps(names, ensure_ascii=False).encode(),
-                                record_id=record_id, item="memory"),
+            "memory": keys.seal(
+                dk,
+                json.dumps(names, ensure_ascii=False).encode(),
+                record_id=record_id,
+                item="memory",
+            ),
             "witness_key": keys.seal_private_key(wk, secret=rk.secret, record_id=record_id),
             "receipt_lookup": rk.lookup,
-            "redacted": self.editorial.seal(redacted.encode(), record_id=record_id,
-                                            item="redacted"),
+            "redacted": self.editorial.seal(
+                redacted.encode(), record_id=record_id, item="redacted"
+            ),
         }
         return receipt
 
     def export_records(self) -> list[ExportRecord]:
-        return [ExportRecord(rid, row["envelope"],
-                             {"original": row["original"], "memory": row["memory"]},
-                             {"language": "ru"})
-                for rid, row in self.rows.items()]
+        return [
+            ExportRecord(
+                rid,
+                row["envelope"],
+                {"original": row["original"], "memory": row["memory"]},
+                {"language": "ru"},
+            )
+            for rid, row in self.rows.items()
+        ]
 
     def export(self) -> bytes:
         return write_export(self.export_records(), self.signing)
@@ -64,6 +75,5 @@ class Server:
 
 def build(tmp_path: Path, recipients: keys.Recipients) -> tuple[Server, dict[str, str]]:
     server = Server(tmp_path / "server-keys", recipients)
-    receipts = {rid: server.submit(rid, text, names)
-                for rid, (text, names) in TESTIMONIES.items()}
+    receipts = {rid: server.submit(rid, text, names) for rid, (text, names) in TESTIMONIES.items()}
     return server, receipts
