@@ -30,12 +30,26 @@ from redaction import detect_language
 from redaction.nlp.pipelines import pipeline
 
 MARKUP = re.compile(r"\[\[[A-Z_]+\|(.*?)\]\]")
-TESTIMONIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "testimonies.json"
+TESTIMONY_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 
-def load_texts(count: int) -> list[str]:
-    plain = [MARKUP.sub(r"\1", doc["text"]) for doc in json.loads(TESTIMONIES.read_text())]
-    return [plain[i % len(plain)] for i in range(count)]
+def load_texts(count: int, per_text: int = 3) -> list[str]:
+    """Testimonies of realistic length (about 2,000 characters): three marked-up testimonies
+    of one language joined, markup removed."""
+    by_language: dict[str, list[str]] = {}
+    docs = [
+        d
+        for f in sorted(TESTIMONY_DIR.glob("testimonies*.json"))
+        for d in json.loads(f.read_text())
+    ]
+    for doc in docs:
+        by_language.setdefault(doc["lang"], []).append(MARKUP.sub(r"\1", doc["text"]))
+    pool = [
+        "\n\n".join(docs[i : i + per_text])
+        for docs in by_language.values()
+        for i in range(0, len(docs) - per_text + 1, per_text)
+    ]
+    return [pool[i % len(pool)] for i in range(count)]
 
 
 def free_port() -> int:
