@@ -250,25 +250,18 @@ def test_rewrap_writes_an_import_the_server_accepts(
     holders_file = tmp_path / "new-holders.txt"
     holders_file.write_text(f"# new set\n{pubs[0].to_text()}\n{pubs[1].to_text()}\n")
     out = tmp_path / "import.tki"
+    rewrap_args = [
+        "rewrap",
+        "--key", str(paths[0]),
+        "--export", str(export),
+        "--server-key", server_key,
+        "--passphrase-file", str(pwfile),
+        "--holder", str(holders_file),
+        "--output", str(out),
+    ]  # fmt: skip
     result = runner.invoke(
         app,
-        [
-            "rewrap",
-            "--key",
-            str(paths[0]),
-            "--export",
-            str(export),
-            "--server-key",
-            server_key,
-            "--passphrase-file",
-            str(pwfile),
-            "--holder",
-            str(holders_file),
-            "--threshold",
-            "2",
-            "--output",
-            str(out),
-        ],
+        [*rewrap_args, "--threshold", "2"],
     )
     assert result.exit_code == 0, result.output
     imported = read_import(
@@ -280,23 +273,7 @@ def test_rewrap_writes_an_import_the_server_accepts(
     assert {r.record_id for r in imported} == set(TESTIMONIES)
     bad = runner.invoke(
         app,
-        [
-            "rewrap",
-            "--key",
-            str(paths[0]),
-            "--export",
-            str(export),
-            "--server-key",
-            server_key,
-            "--passphrase-file",
-            str(pwfile),
-            "--holder",
-            str(holders_file),
-            "--threshold",
-            "3",
-            "--output",
-            str(out),
-        ],
+        [*rewrap_args, "--threshold", "3"],
     )
     _assert_one_line_error(bad, "1 <= M <= N")
 
