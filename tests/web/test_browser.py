@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.web import browser, media
@@ -50,11 +51,21 @@ def open_browser(tmp_path: Path) -> Iterator[Callable[..., WebDriver]]:
         driver.quit()
 
 
+def is_detached(element: WebElement) -> bool:
+    """The old page is gone. Mid-navigation, newer chromedrivers answer with an inspector error
+    ("node does not belong to the document") rather than a stale-element error; both mean it."""
+    try:
+        element.is_enabled()
+    except (StaleElementReferenceException, WebDriverException):
+        return True
+    return False
+
+
 def click_and_wait(driver: WebDriver, css: str = "main form button[type=submit]") -> None:
     """Submit a form and wait for the next page: a slow POST can outlast chromedriver's wait."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 60).until(lambda _: is_detached(page))
     WebDriverWait(driver, 60).until(
         lambda d: (
             d.execute_cdp_cmd("Runtime.evaluate", {"expression": "document.readyState"})["result"][
