@@ -39,7 +39,7 @@ def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 def database_url(tmp_path: Path) -> str:
     if not TEST_DATABASE_URL:
         return f"sqlite:///{tmp_path / 'data' / 'testimonies.sqlite3'}"
-    engine = make_engine(TEST_DATABASE_URL)
+    engine = make_engine(Settings(database_url=TEST_DATABASE_URL).sqlalchemy_url)
     with engine.begin() as connection:
         # A connection a failed test left open must not block the reset.
         connection.execute(
