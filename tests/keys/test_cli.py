@@ -39,6 +39,16 @@ def _init(runner: CliRunner, path: Path, pwfile: Path, suite: str = "x25519") ->
     return keys.PublicKey.from_text(result.stdout.strip())
 
 
+def _decrypt_args(key: Path, export: Path, server_key: str, passphrase: Path) -> list[str]:
+    return [
+        "decrypt",
+        "--key", str(key),
+        "--export", str(export),
+        "--server-key", server_key,
+        "--passphrase-file", str(passphrase),
+    ]  # fmt: skip
+
+
 def _assert_one_line_error(result, message: str) -> None:
     assert result.exit_code == 1
     assert message in result.stderr
@@ -84,17 +94,7 @@ def test_decrypt_export_to_stdout_and_to_directory(
     tmp_path: Path, runner, pwfile, holder_world
 ) -> None:
     _, paths, _, export, server_key = holder_world
-    base = [
-        "decrypt",
-        "--key",
-        str(paths[2]),
-        "--export",
-        str(export),
-        "--server-key",
-        server_key,
-        "--passphrase-file",
-        str(pwfile),
-    ]
+    base = _decrypt_args(paths[2], export, server_key, pwfile)
     result = runner.invoke(app, base)
     assert result.exit_code == 0, result.output
     for text, names in TESTIMONIES.values():
@@ -124,17 +124,7 @@ def test_wrong_passphrase(runner, tmp_path: Path, holder_world) -> None:
     bad.write_text("nope")
     result = runner.invoke(
         app,
-        [
-            "decrypt",
-            "--key",
-            str(paths[0]),
-            "--export",
-            str(export),
-            "--server-key",
-            server_key,
-            "--passphrase-file",
-            str(bad),
-        ],
+        _decrypt_args(paths[0], export, server_key, bad),
     )
     _assert_one_line_error(result, "wrong passphrase")
 
@@ -144,17 +134,7 @@ def test_corrupted_key_file(runner, pwfile, holder_world) -> None:
     paths[0].write_text(paths[0].read_text()[:-40])
     result = runner.invoke(
         app,
-        [
-            "decrypt",
-            "--key",
-            str(paths[0]),
-            "--export",
-            str(export),
-            "--server-key",
-            server_key,
-            "--passphrase-file",
-            str(pwfile),
-        ],
+        _decrypt_args(paths[0], export, server_key, pwfile),
     )
     _assert_one_line_error(result, "is corrupt")
 
@@ -165,17 +145,7 @@ def test_wrong_key(runner, tmp_path: Path, pwfile, holder_world) -> None:
     _init(runner, stranger, pwfile)
     result = runner.invoke(
         app,
-        [
-            "decrypt",
-            "--key",
-            str(stranger),
-            "--export",
-            str(export),
-            "--server-key",
-            server_key,
-            "--passphrase-file",
-            str(pwfile),
-        ],
+        _decrypt_args(stranger, export, server_key, pwfile),
     )
     _assert_one_line_error(result, "wrong key")
 
