@@ -26,7 +26,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _account_item(account_id: int) -> tuple[str, str]:
+def account_item(account_id: int) -> tuple[str, str]:
+    """Record id and item name binding a TOTP secret's ciphertext to its account."""
     return f"account/{account_id}", "totp"
 
 
@@ -62,7 +63,7 @@ def create_account(
 
 
 def _store_totp(services: Services, account: Account, secret: str) -> None:
-    record_id, item = _account_item(account.id)
+    record_id, item = account_item(account.id)
     account.totp_secret = services.vault.editorial.seal(
         secret.encode(), record_id=record_id, item=item
     )
@@ -70,7 +71,7 @@ def _store_totp(services: Services, account: Account, secret: str) -> None:
 
 
 def _totp(services: Services, account: Account) -> pyotp.TOTP:
-    record_id, item = _account_item(account.id)
+    record_id, item = account_item(account.id)
     secret = services.vault.editorial.open(account.totp_secret, record_id=record_id, item=item)
     return pyotp.TOTP(secret.decode())
 

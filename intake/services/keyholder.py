@@ -6,6 +6,8 @@ key commitments, and the server's only secret here is its export-signing key.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from intake.db.models import Account, Message, Note, Testimony
 from intake.db.records import export_records
 from intake.errors import Conflict, InvalidInput
 from intake.services import Services
+from intake.services.accounts import account_item
 from keys import DecryptionError, audit
 from keys.export import envelope_digest, read_import, write_export
 
@@ -62,32 +65,26 @@ def audit_log(db: Session) -> bytes:
     return audit.to_jsonl(entries(db))
 
 
+def _editorial_values(db: Session) -> Iterator[tuple[object, str, str, str]]:
+    """(row, column, record id, item) of every value sealed under the editorial key."""
+    for row in db.scalars(select(Testimony)):
+        yield row, "redacted", row.id, "redacted"
+    for message in db.scalars(select(Message)):
+        yield message, "redacted", message.testimony_id, f"message/{message.seq}"
+    for note in db.scalars(select(Note)):
+        yield note, "body", note.testimony_id, f"note/{note.id}"
+    for account in db.scalars(select(Account)):
+        yield account, "totp_secret", *account_item(account.id)
+
+
 def reseal_editorial(db: Session, services: Services, *, actor: str) -> int:
     """Re-encrypt every editorial ciphertext under the current editorial key."""
     keyring = services.vault.editorial
     count = 0
-    for row in db.scalars(select(Testimony)):
-        if keyring.needs_reseal(row.redacted):
-            row.redacted = keyring.reseal(row.redacted, record_id=row.id, item="redacted")
-            count += 1
-    for message in db.scalars(select(Message)):
-        item = f"message/{message.seq}"
-        if keyring.needs_reseal(message.redacted):
-            message.redacted = keyring.reseal(
-                message.redacted, record_id=message.testimony_id, item=item
-            )
-            count += 1
-    for note in db.scalars(select(Note)):
-        if keyring.needs_reseal(note.body):
-            note.body = keyring.reseal(
-                note.body, record_id=note.testimony_id, item=f"note/{note.id}"
-            )
-            count += 1
-    for account in db.scalars(select(Account)):
-        if keyring.needs_reseal(account.totp_secret):
-            account.totp_secret = keyring.reseal(
-                account.totp_secret, record_id=f"account/{account.id}", item="totp"
-            )
+    for row, column, record_id, item in _editorial_values(db):
+        blob = getattr(row, column)
+        if keyring.needs_reseal(blob):
+            setattr(row, column, keyring.reseal(blob, record_id=record_id, item=item))
             count += 1
     record_event(
         db,
