@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from redaction import morph
-from redaction.labels import CALLSIGN, NAME_LIKE, PERSON
+from redaction.labels import CALLSIGN, LOCATION, NAME_LIKE, PERSON
+from redaction.placewords import english_place_names
 from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates import canonical_first_name
 from redaction.text import Word, is_capitalised, words
@@ -22,6 +23,7 @@ from redaction.types import Detection
 _MIN_LEN = 2
 
 
+@lru_cache(maxsize=200_000)
 @lru_cache(maxsize=200_000)
 def word_keys(language: str, word: str) -> frozenset[str]:
     """Every lemma a word may stand for, diminutives mapped to the full first name."""
@@ -69,12 +71,13 @@ def propagate(
             and len(w.text) >= _MIN_LEN
             and not (lang == "en" and is_honorific(w.text))
         ]
-        if d.label in (PERSON, CALLSIGN) or len(inner) == 1:
-            for w in inner:
-                for key in word_keys(lang, w.text):
-                    single.setdefault((lang, key), d.label)
-        elif inner:
-            phrases[(lang, tuple(word_keys(lang, w.text) for w in inner))] = d.label
+        for group in _name_groups(text, d, lang, inner):
+            if d.label in (PERSON, CALLSIGN) or len(group) == 1:
+                for w in group:
+                    for key in word_keys(lang, w.text):
+                        single.setdefault((lang, key), d.label)
+            elif group:
+                phrases[(lang, tuple(word_keys(lang, w.text) for w in group))] = d.label
     # A remembered phrase was confirmed once (by a recogniser or an editor who marked it), so
     # it counts in any case: "the old tannery" an editor marked stays marked.
     confirmed: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
@@ -108,18 +111,39 @@ def harmonise(
     keyed: list[tuple[Detection, tuple[str, str] | None]] = []
     for d in detections:
         key = None
+        settled = False
         if d.label in NAME_LIKE:
             lang = language_at(d.start)
-            inner = words(text[d.start : d.end], english=lang == "en")
-            if len(inner) == 1:
-                key = (lang, _label_key(lang, inner[0].text))
+            inner = [
+                Word(d.start + w.start, d.start + w.end, w.text)
+                for w in words(text[d.start : d.end], english=lang == "en")
+            ]
+            groups = _name_groups(text, d, lang, inner)
+            # "Siverek village" votes for "Siverek" as a place and, its noun settling what
+            # it is, keeps its own label: a person surrogate would swallow the noun.
+            settled = groups != [inner]
+            if len(groups) == 1 and len(groups[0]) == 1:
+                key = (lang, _label_key(lang, groups[0][0].text))
                 if key not in best or d.score > best[key].score:
                     best[key] = d
-        keyed.append((d, key))
+        keyed.append((d, None if settled else key))
     return [
         Detection(d.start, d.end, earlier.get(k[1], best[k].label), d.score, d.source) if k else d
         for d, k in keyed
     ]
+
+
+def _name_groups(text: str, d: Detection, language: str, inner: list[Word]) -> list[list[Word]]:
+    """The mention's words, one group per name: an English place mention without the place
+    nouns around its names ("Siverek village" -> [Siverek], "Co. Limerick" -> [Limerick]), so
+    the bare name spreads and is harmonised like a one-word mention. Other mentions are one
+    group as they are."""
+    if language != "en" or d.label != LOCATION:
+        return [inner]
+    names = english_place_names(text[d.start : d.end])
+    if names == [(0, d.end - d.start)]:
+        return [inner]
+    return [[w for w in inner if d.start + s <= w.start and w.end <= d.start + e] for s, e in names]
 
 
 def _label_key(language: str, word: str) -> str:

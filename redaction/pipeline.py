@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Sequence
 
 from redaction import keep, morph
@@ -10,6 +11,7 @@ from redaction.consistency import harmonise, propagate, word_keys
 from redaction.labels import LANGUAGES, LOCATION, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
+from redaction.placewords import english_place_names
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
 from redaction.recognizers.names import toponym_end
@@ -19,6 +21,7 @@ from redaction.text import safe_text, words
 from redaction.types import Detection, Redaction, Span
 
 STYLES = ("realistic", "tag")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def _check(language: str, style: str, *, allow_auto: bool) -> None:
@@ -96,15 +99,22 @@ def _remembered_names(memory: Memory | None) -> list[tuple[str, str]]:
 def _kept_parts(policy: Policy, language: str, surface: str, label: str) -> list[tuple[int, int]]:
     """Ranges of the mention to leave readable: the policy's own keep terms, then the keep list
     in the mention's language and the other two (a Russian quote inside Ukrainian text)."""
-    if surface.strip().lower() in {k.lower() for k in policy.keep}:
+    terms = {k.lower() for k in policy.keep}
+    if surface.strip().lower() in terms:
         return [(0, len(surface))]
+    # "Limerick city" is one mention, but a kept "Limerick" stays readable inside it.
+    named: list[tuple[int, int]] = []
+    if language == "en" and label == LOCATION:
+        named = [(s, e) for s, e in english_place_names(surface) if surface[s:e].lower() in terms]
     if not policy.keep_public:
-        return []
+        return named
     for lang in (language, *(other for other in LANGUAGES if other != language)):
+        if lang == "en" and not _LATIN.search(surface):
+            continue  # the English keep list is all Latin script
         parts = keep.public_parts(lang, surface, label)
         if parts:
-            return parts
-    return []
+            return named + parts
+    return named
 
 
 def _without(text: str, d: Detection, kept: list[tuple[int, int]]) -> list[Detection]:

@@ -79,6 +79,44 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _NO_PREPOSITION = frozenset({"nomn", "gent", "datv", "accs", "ablt", "voct"})
 
 
+# English generic nouns that mark the word next to them as a place ("Siverek village", "the
+# island of Lemland"); lower-case, they are no part of the name.
+EN_PLACE_NOUNS = (
+    r"(?:city|village|town|township|district|region|province|county|oblast|raion|rayon|"
+    r"municipality|settlement|hromada|krai|island|archipelago)"
+)
+# The readable parts of an English place mention: a lower-case place noun (with its "of" or
+# "of the") anywhere, or an Irish "Co."/"County" opening it ("Co. Limerick").
+_EN_PLACE_WORDS = re.compile(
+    rf"^(?:Co\.|County)(?=\s)|(?<![\w'’-]){EN_PLACE_NOUNS}(?:\s+of(?:\s+the)?)?(?![\w'’-])"
+)
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def english_place_names(surface: str) -> list[tuple[int, int]]:
+    """Ranges of the names in an English place mention, without the place nouns around them:
+    "Siverek village" -> "Siverek", "island of Lemland" -> "Lemland". The noun stays readable
+    and unchanged around a surrogate made for the name alone, so the name's bare mentions get
+    the same one. A mention without such a noun is one name as a whole ("Island of Lemland",
+    capitalised, is a proper name)."""
+    gaps, last = [], 0
+    for m in _EN_PLACE_WORDS.finditer(surface):
+        gaps.append((last, m.start()))
+        last = m.end()
+    if not last:
+        return [(0, len(surface))]
+    gaps.append((last, len(surface)))
+    names = []
+    for start, end in gaps:
+        # From the first capitalised word (or number) to the last letter or digit: a stray
+        # "the" before it stays, a ", Ukraine" after a noun is a name of its own.
+        toks = list(_TOKEN.finditer(surface, start, end))
+        first = next((t for t in toks if t.group()[0].isupper() or t.group()[0].isdigit()), None)
+        if first is not None:
+            names.append((first.start(), toks[-1].end()))
+    return names or [(0, len(surface))]
+
+
 def preposition_cases(before: str) -> frozenset[str]:
     """Cases a mention can be in, judging by the word before it: what its preposition governs,
     or - without a preposition - anything but the locative, which never stands alone."""

@@ -29,19 +29,27 @@ def safe_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-_CACHED_FROM = 200  # shorter texts (mentions, windows) are not worth a cache slot
+_DOCUMENT = 200  # characters; shorter texts are mentions and the words around them
 
 
 def words(text: str, *, english: bool = False) -> list[Word]:
     """Letter-only word tokens; English possessive 's is left outside the token."""
-    if len(text) < _CACHED_FROM:
-        return list(_scan(text, english))
-    return list(_words(text, english))
+    if len(text) < _DOCUMENT:
+        return list(_mention_words(text, english))
+    return list(_document_words(text, english))
 
 
 @lru_cache(maxsize=16)
-def _words(text: str, english: bool) -> tuple[Word, ...]:
+def _document_words(text: str, english: bool) -> tuple[Word, ...]:
     """Several pipeline stages tokenise the same document; do it once per document."""
+    return _scan(text, english)
+
+
+@lru_cache(maxsize=512)
+def _mention_words(text: str, english: bool) -> tuple[Word, ...]:
+    """Each mention is tokenised by several stages (keep list in three languages, NER clean-up,
+    consistency, surrogates), and names recur within a text; a few hundred slots hold one
+    text's mentions."""
     return _scan(text, english)
 
 

@@ -4,6 +4,12 @@ A subclass lists its regex patterns with a score, the languages it serves and, o
 words that must appear shortly before a match for patterns marked `needs_context`. `validate` can
 reject a match (checksums, impossible dates). A named group `value` narrows the span to the
 identifier itself, so "в/ч 12345" replaces only the number.
+
+Case-insensitive patterns run case-sensitively over the lower-cased text: Python's `re` cannot
+skip ahead on a case-insensitive alternation of trigger words ("позывн|позивн|callsign|...") and
+tries every branch at every position, which made these patterns cost as much as the rest of the
+pipeline put together. Lower-casing both sides is the same match for the scripts served here and
+about ten times faster.
 """
 
 from __future__ import annotations
@@ -41,8 +47,19 @@ class PatternRecognizer:
     context_window: ClassVar[int] = 40
 
     @cached_property
-    def _compiled(self) -> list[tuple[re.Pattern[str], Pattern]]:
-        return [(re.compile(p.regex, p.flags), p) for p in self.patterns]
+    def _compiled(self) -> list[tuple[re.Pattern[str], re.Pattern[str] | None, Pattern]]:
+        """Each pattern as written, and its lower-case twin for the lower-cased text when the
+        pattern ignores case."""
+        return [
+            (
+                re.compile(p.regex, p.flags),
+                re.compile(lowercase_pattern(p.regex), p.flags & ~re.IGNORECASE)
+                if p.flags & re.IGNORECASE
+                else None,
+                p,
+            )
+            for p in self.patterns
+        ]
 
     def validate(self, value: str) -> bool:
         """Override to reject matches that only look like the identifier."""
@@ -57,11 +74,14 @@ class PatternRecognizer:
     def analyze(self, text: str, language: str) -> list[Detection]:
         """Matches of every pattern, one detection per span (the best-scoring pattern's)."""
         found: dict[tuple[int, int], Detection] = {}
-        for regex, pattern in self._compiled:
-            for m in regex.finditer(text):
+        lowered = text.lower()
+        aligned = len(lowered) == len(text)  # no letter lower-cases to two ("İ")
+        for regex, folded, pattern in self._compiled:
+            matches = folded.finditer(lowered) if folded and aligned else regex.finditer(text)
+            for m in matches:
                 group = "value" if "value" in regex.groupindex and m.group("value") else 0
                 start, end = m.span(group)
-                if start == end or not self.validate(m.group(group)):
+                if start == end or not self.validate(text[start:end]):
                     continue
                 if pattern.needs_context and not self.has_context(text, m.start()):
                     continue
@@ -70,3 +90,17 @@ class PatternRecognizer:
                         start, end, self.label, pattern.score, type(self).__name__
                     )
         return sorted(found.values(), key=lambda d: (d.start, d.end))
+
+
+_ESCAPE_OR_GROUP_NAME = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+
+
+def lowercase_pattern(regex: str) -> str:
+    """The pattern with its literals and classes lower-cased; escapes (\\W, \\S, \\D) and group
+    names stay as they are."""
+    out, last = [], 0
+    for m in _ESCAPE_OR_GROUP_NAME.finditer(regex):
+        out += [regex[last : m.start()].lower(), m.group()]
+        last = m.end()
+    out.append(regex[last:].lower())
+    return "".join(out)

@@ -1,14 +1,17 @@
 """English place mentions NER cuts short or misses: hyphenated town names ("Stoke-on-Trent",
-"Rostov-on-Don"), counties ("Co. Limerick", "County Durham"), places whose capitalised head is
-part of the name ("the District of Famagusta"), and names that a settlement noun marks as a place
-("Siverek village", "Kherson region", "the village of Yahidne").
+"Rostov-on-Don"), counties ("Co. Limerick", "County Durham", "Warwickshire"), places whose
+capitalised head is part of the name ("the District of Famagusta"), and names that a settlement
+noun marks as a place ("Siverek village", "Kherson region", "the village of Yahidne").
 
 The spaCy model tokenises "Stoke-on-Trent" into five tokens and tags only "Trent", and it tags
 "Limerick" but not "Co."; a half-replaced mention still leaks ("Stoke-on-[Oakford]"), so these
-shapes are claimed whole. A lower-case settlement noun is only evidence: it stays readable
-("the village of [Dubno]"), as the testimony guidelines want, and the name gets the same
-surrogate as its bare mentions elsewhere. It also outranks the model's guess, which often calls
-an unknown village a person.
+shapes are claimed whole. A lower-case settlement noun is claimed with its name, as one mention
+("Siverek village"), but only the name is replaced: the surrogate maker puts the noun (and "Co.")
+back unchanged around a surrogate keyed by the name alone ("[Dubno] village"), so the noun stays
+readable, as the testimony guidelines want, and bare mentions of the name elsewhere get the same
+surrogate. The noun also outranks the model's guess, which often calls an unknown village or an
+Irish county ("Co. Limerick") a person. "The northern part of Cyprus" describes a place rather
+than naming it, so there only the name is claimed.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 
 from redaction.labels import LOCATION
+from redaction.placewords import EN_PLACE_NOUNS
 from redaction.recognizers.base import Pattern, PatternRecognizer
 from redaction.types import Detection
 
@@ -34,10 +38,7 @@ _NOT_NAMES = (
     r"Which|What|Whose|Some|No|Any|Then|When|In|At|From|To|Near|Whole|Entire|Home|Native|Old|"
     r"New|Small|Big|Same|Next|Neighbouring|Neighboring|Nearby|Olympic|Global)\b"
 )
-_SETTLEMENT = (
-    r"(?:city|village|town|township|district|region|province|county|oblast|raion|rayon|"
-    r"municipality|settlement|hromada|krai|island|archipelago)"
-)
+_SETTLEMENT = EN_PLACE_NOUNS
 _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central)"
 # A settlement noun settles the label: "the village of Yahidne" is a place whatever the
 # model's guess (0.85), and so are the other mentions of "Yahidne".
@@ -63,7 +64,14 @@ class EnglishPlaceRecognizer(PatternRecognizer):
             r"(?<!\w)(?:Co\.|County)[ \u00a0]+(?!(?:Ltd|Limited|Inc|LLC|KG|GmbH|Court)\b)"
             + _NAME
             + r"(?![\w'’-]|[ \u00a0]+[A-Z])",
-            0.8,
+            _PHRASE_SCORE,
+            flags=0,
+        ),
+        # Warwickshire, Hampshire (not "Shire", and not "Hampshire Constabulary", which NER
+        # knows as an organisation)
+        Pattern(
+            rf"(?<![\w-]){_UPPER}[^\W\d_]+shire(?![\w-]|[ \u00a0]+[A-Z])",
+            _PHRASE_SCORE,
             flags=0,
         ),
         # the District of Famagusta, the Island of Lemland: the head is part of the name
@@ -75,14 +83,20 @@ class EnglishPlaceRecognizer(PatternRecognizer):
         ),
         # Siverek village, Kherson region: the noun says the word before it is a place
         Pattern(
-            rf"(?<![\w-])(?!{_NOT_NAMES}|{_DEMONYM})(?P<value>{_NAME}"
-            rf"(?:[ \u00a0](?!{_DEMONYM}){_NAME})?)[ \u00a0]{_SETTLEMENT}\b",
+            rf"(?<![\w-])(?!{_NOT_NAMES}|{_DEMONYM}){_NAME}"
+            rf"(?:[ \u00a0](?!{_DEMONYM}){_NAME})?[ \u00a0]{_SETTLEMENT}\b",
             _PHRASE_SCORE,
             flags=0,
         ),
-        # the village of Yahidne, the northern part of Kharkiv
+        # the village of Yahidne, the island of Lemland
         Pattern(
-            rf"\b(?:{_SETTLEMENT}|{_COMPASS}(?:-?{_COMPASS})?\s+part)\s+of\s+(?:the\s+)?"
+            rf"\b{_SETTLEMENT}\s+of\s+(?:the\s+)?{_NAME}(?:[ \u00a0]{_NAME})?",
+            _PHRASE_SCORE,
+            flags=0,
+        ),
+        # the northern part of Kharkiv: a description, so only the name
+        Pattern(
+            rf"\b{_COMPASS}(?:-?{_COMPASS})?\s+part\s+of\s+(?:the\s+)?"
             rf"(?P<value>{_NAME}(?:[ \u00a0]{_NAME})?)",
             _PHRASE_SCORE,
             flags=0,

@@ -62,15 +62,28 @@ def english_first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _name_share(language: str, word: str, prev: str = "") -> tuple[float, str | None]:
+@lru_cache(maxsize=200_000)
+def _name_share(
+    language: str, word: str, after_place_preposition: bool
+) -> tuple[float, str | None]:
     """Share of the word's readings that are personal names or places, and which wins: a place
     reading after "в", "на", "під"... beats a name reading ("в Бахмуте" is no man Бахмут)."""
     total, person, place = _reading_scores(language, word)
-    if place > 0 and (place > person or prev in STRONG_PLACE_PREPOSITIONS):
+    if place > 0 and (place > person or after_place_preposition):
         return (place + person) / total, LOCATION
     if person > 0:
         return person / total, PERSON
     return 0.0, None
+
+
+@lru_cache(maxsize=200_000)
+def _lowercase_name(language: str, word: str, after_place_preposition: bool) -> bool:
+    """A word typed without its capital that is all but only a personal name ("андрій",
+    "сашка"): most words of a text are lower-case, so this is decided once per word."""
+    if len(word) < 3 or word.lower() in _NOT_NAMES:
+        return False
+    share, kind = _name_share(language, word, after_place_preposition)
+    return kind == PERSON and share >= _LOWERCASE_NAME_SHARE and morph.is_known(language, word)
 
 
 @lru_cache(maxsize=200_000)
@@ -130,14 +143,14 @@ class NameRecognizer:
         out: list[tuple[str, float] | None] = [None] * len(tokens)
         for i, tok in enumerate(tokens):
             word = tok.text
-            if len(word) < 2 or word.lower() in _NOT_NAMES:
-                continue
-            share, kind = _name_share(language, word, tokens[i - 1].text.lower() if i else "")
-            if not is_capitalised(word):
-                known = morph.is_known(language, word)
-                if kind == PERSON and share >= _LOWERCASE_NAME_SHARE and len(word) >= 3 and known:
+            after_place = i > 0 and tokens[i - 1].text.lower() in STRONG_PLACE_PREPOSITIONS
+            if not word[:1].isupper():
+                if _lowercase_name(language, word, after_place):
                     out[i] = (PERSON, 0.55)
                 continue
+            if len(word) < 2 or word.lower() in _NOT_NAMES:
+                continue
+            share, kind = _name_share(language, word, after_place)
             if word.isupper() and len(word) <= 5:
                 continue  # abbreviations: organisations are NER's and the keep list's business
             if (kind is None or share < 0.5) and _is_function_word(language, word):
@@ -279,6 +292,7 @@ def place_after_preposition(language: str, word: str, prev: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
 def has_given_name_reading(language: str, word: str) -> bool:
     return any(morph.name_kind(p) in ("Name", "Patr") for p in morph.parses(language, word))
 

@@ -22,7 +22,9 @@ _INTRODUCTIONS = (
     r"my\s+name\s+is|my\s+name's|call\s+me|i\s+am|i'm|я|это|це"
 )
 _INTRO = re.compile(
-    rf"(?<![\w-])(?:{_INTRODUCTIONS})[ \t,—–-]+({_WORD})(?:[ \t]+({_WORD}))?", re.IGNORECASE
+    # The lookahead lets `re` skip positions no introduction can start at.
+    rf"(?<![\w-])(?=[мзmciяэц])(?:{_INTRODUCTIONS})[ \t,—–-]+({_WORD})(?:[ \t]+({_WORD}))?",
+    re.IGNORECASE,
 )
 
 

@@ -26,6 +26,8 @@ from redaction.labels import ADDRESS, LOCATION
 from redaction.text import is_sentence_start, words
 from redaction.types import Detection
 
+# Patterns that open with a case-insensitive alternation of words first look ahead at the
+# letters those words start with: `re` then skips most positions instead of trying every branch.
 _UP = "А-ЯЁІЇЄҐ"
 _LOW = "а-яёіїєґ"
 _NAME = rf"[{_UP}][{_LOW}'’ʼ]+(?:-[{_UP}{_LOW}][{_LOW}'’ʼ]+)*"
@@ -50,7 +52,7 @@ _REGION_LIST = re.compile(
 # An inflected settlement noun before a capitalised word makes it a place whatever its other
 # readings: "на хуторі Вільному", "у селі Лука", "селищем Мирне", "в городе Шахты".
 _SETTLEMENT_NOUN = re.compile(
-    r"(?<![\w-])(?i:сел[аоіуе]|селом|селищ[еаіу]|селищем|хутор[аіуе]|хуторі|хутором|хутір|"
+    r"(?<![\w-])(?=[сСхХмМпПдДгГ])(?i:сел[аоіуе]|селом|селищ[еаіу]|селищем|хутор[аіуе]|хуторі|хутором|хутір|"
     r"міст[аоі]|містом|містечк[оуаі]|містечком|пос[её]лк[аеуі]|пос[её]лком|посел[еи]нн?\w*|"
     r"деревн[яиеюі]|деревней|город|город[аеу]|городом|станиц[аыеуі]|станицей|смт)\s+"
     rf"(?P<value>{_NAME}(?:\s+{_NAME})?)"
@@ -59,12 +61,12 @@ _SETTLEMENT_NOUN = re.compile(
 # ("до Покровська", "з Маріуполя", "під Мелітополем" are no people): masculine -ськ/-цьк and
 # -поль/-піль/-град nouns in an inflected form no personal name takes.
 _PREPOSITION_TOPONYM = re.compile(
-    r"(?<![\w-])(?i:до|з|із|зі|під|біля|поблизу|від|через|у|в|на|из|под|около|возле|от)\s+"
+    r"(?<![\w-])(?=[дДзЗіІпПбБвВчЧуУнНиИоО])(?i:до|з|із|зі|під|біля|поблизу|від|через|у|в|на|из|под|около|возле|от)\s+"
     rf"(?P<value>[{_UP}][{_LOW}'’ʼ-]*(?:[сцз]ьк(?:а|у|ом|ові)?|[сцз]к(?:а|е|у)?|"
     r"пол[ья]|пол[іюе]|полем|піл|град[аеуі]?|градом))(?![\w-])"
 )
 _QUOTED_SETTLEMENT = re.compile(
-    r"(?<!\w)(?:село|селі|села|селом|селище|селищі|селища|смт|місто|місті|міста|деревн\w+|"
+    r"(?<!\w)(?=[сСмМдДпПхХгГ])(?:село|селі|села|селом|селище|селищі|селища|смт|місто|місті|міста|деревн\w+|"
     r"пос[её]л\w*|посел\w*|хутор\w*|хутір|станиц\w+|с\.|м\.|г\.|п\.)\s*"
     rf"[«\"„“](?P<value>[{_UP}][^»\"”“\n]{{1,40}})[»\"”“]",
     re.IGNORECASE,
@@ -76,7 +78,7 @@ _STREET = re.compile(
     rf"{_NAME}(?:\s+(?:{_NAME}|[{_LOW}]{{3,}}))?,?\s*(?:буд\.|д\.|№)?\s*{_HOUSE}(?![\w-])"
 )
 _BARE_STREET = re.compile(
-    rf"(?<!\w)(?i:на|по|з|із|зі|с|со|від|от|до)\s(?P<value>[{_UP}][{_LOW}'’ʼ-]+"
+    rf"(?<!\w)(?=[нНпПзЗіІсСвВоОдД])(?i:на|по|з|із|зі|с|со|від|от|до)\s(?P<value>[{_UP}][{_LOW}'’ʼ-]+"
     r"(?:ського|цького|зького|ова|ева|єва|іна|ина|енка|ого|ої|ой|ая|ій)\s+"
     r"\d{1,4}(?:[а-яєіїa-z]|/\d{1,4})?)(?![\w-])"
     r"(?!\s*(?:км|кілометр|километр|м\b|метр|хвилин|минут|годин|час|рок|рік|років|лет|"

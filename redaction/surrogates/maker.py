@@ -30,11 +30,12 @@ from redaction.labels import (
     PERSON,
 )
 from redaction.memory import Memory
-from redaction.placewords import is_place_prefix, preposition_cases
+from redaction.placewords import english_place_names, is_place_prefix, preposition_cases
 from redaction.surrogates import shapes
 from redaction.surrogates.people import PersonToken, diminutive_of, person_token, pools
 from redaction.text import Word, match_casing, words
 
+_DRAWS = 16
 _NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
 _OPENING_QUOTES = ("«", '"', "“", "„", "'")
 _QUOTED_PART = re.compile(r"«([^»]+)»")
@@ -77,14 +78,28 @@ class SurrogateMaker:
         self._rng = secrets.SystemRandom()
         self._cases: frozenset[str] = frozenset()
         self._quoted = False
+        self._made: dict[tuple[str, str, str, frozenset[str], bool], str] = {}
 
     # -- public -------------------------------------------------------------------------------
     def replacement(self, surface: str, label: str, language: str, before: str = "") -> str:
         """The surrogate for one mention; `before` is the text preceding it, whose preposition
-        (if any) tells the mention's grammatical case."""
-        self._cases = preposition_cases(before)
-        self._quoted = before.rstrip().endswith(_OPENING_QUOTES)
+        (if any) tells the mention's grammatical case.
+
+        Memory entries are written once, so a mention met again in the same grammatical setting
+        gets the surrogate made the first time without making it again."""
+        cases = preposition_cases(before)
+        quoted = before.rstrip().endswith(_OPENING_QUOTES)
+        key = (surface, label, language, cases, quoted)
+        made = self._made.get(key)
+        if made is None:
+            self._cases, self._quoted = cases, quoted
+            made = self._made[key] = self._make(surface, label, language)
+        return made
+
+    def _make(self, surface: str, label: str, language: str) -> str:
         if self.style == "tag":
+            if label == LOCATION and language == "en":
+                return _around_names(surface, lambda name: self._tag(name, label, language))
             return self._tag(surface, label, language)
         handlers: dict[str, Callable[[str, str], str]] = {
             PERSON: self._person,
@@ -109,17 +124,26 @@ class SurrogateMaker:
         if entry is not None:
             return entry["surrogate"]
         used = _Either(self.memory.surrogates(), self.avoid)
-        candidates = [c for c in pool if not _clashes(c, used)] or pool
         if self.link_key is not None:
             key_bytes = self.link_key
             choice = min(
-                candidates,
+                [c for c in pool if not _clashes(c, used)] or pool,
                 key=lambda c: hmac.new(key_bytes, f"{key}|{c}".encode(), hashlib.sha256).digest(),
             )
         else:
-            choice = self._rng.choice(candidates)
+            choice = self._random_free(pool, used)
         self.memory.entries[key] = {"surrogate": choice, **extra}
         return choice
+
+    def _random_free(self, pool: list[str], used: Container[str]) -> str:
+        """A uniform choice among the candidates that do not clash. Drawing and rejecting gives
+        the same distribution as filtering the pool first, without testing every candidate
+        (most are free); a crowded pool falls back to the filter."""
+        for _ in range(_DRAWS):
+            candidate = self._rng.choice(pool)
+            if not _clashes(candidate, used):
+                return candidate
+        return self._rng.choice([c for c in pool if not _clashes(c, used)] or pool)
 
     def _remembered(self, key: str, make: Callable[[], str]) -> str:
         entry = self.memory.entries.get(key)
@@ -230,13 +254,20 @@ class SurrogateMaker:
         allowed = {k: v for k, v in votes.items() if k[0] in self._cases} or votes
         return max(allowed, key=lambda k: (allowed[k], k == ("nomn", "sing")))
 
+    def _taken_letters(self) -> set[str]:
+        """Letters already standing alone in the text or given to another initial."""
+        letters = {w for w in self.avoid if len(w) == 1}
+        return letters | {s for s in self.memory.surrogates() if len(s) == 1}
+
     def _person_word(
         self, language: str, info: PersonToken, gender: str, case: str, number: str
     ) -> str:
         names = pools(language)
         key = f"PERSON|{info.role}|{info.lemma}"
         if info.role == "initial":
-            return self._remembered(key, lambda: shapes.random_letter(self._rng, info.lemma))
+            return self._remembered(
+                key, lambda: shapes.random_letter(self._rng, info.lemma, self._taken_letters())
+            )
         if info.role == "first":
             lemma = self._choose(
                 key, names["female" if gender == "femn" else "male"], gender=gender
@@ -253,6 +284,12 @@ class SurrogateMaker:
 
     # -- places, callsigns, organisations -----------------------------------------------------
     def _place(self, surface: str, language: str) -> str:
+        """A place surrogate; in English only the names are replaced, not the place nouns."""
+        if language == "en":
+            return _around_names(surface, lambda name: self._one_place(name, language))
+        return self._one_place(surface, language)
+
+    def _one_place(self, surface: str, language: str) -> str:
         lemma = self._choose(
             f"LOCATION||{phrase_key(language, surface)}", pools(language)["places"]
         )
@@ -335,6 +372,19 @@ class SurrogateMaker:
             f"{label}||{shapes.normalised_value(surface)}",
             lambda: shapes.scramble(surface, self._rng),
         )
+
+
+def _around_names(surface: str, replace: Callable[[str], str]) -> str:
+    """An English place mention with each name replaced and its place nouns kept verbatim:
+    "Siverek village" -> "[Dubno] village", "Co. Limerick" -> "Co. [Dubno]". The name alone
+    keys the memory and gives the casing, so its bare mentions get the same surrogate and the
+    lower-case noun cannot lower-case it."""
+    out, last = [], 0
+    for start, end in english_place_names(surface):
+        out += [surface[last:start], replace(surface[start:end])]
+        last = end
+    out.append(surface[last:])
+    return "".join(out)
 
 
 class _Either:

@@ -8,6 +8,7 @@ Nothing here depends on a real value beyond its shape.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from random import Random
 
 from redaction.recognizers.date import MONTHS
@@ -67,9 +68,13 @@ def _scramble_once(value: str, rng: Random, keep_prefix: int) -> str:
     return "".join(out)
 
 
-def random_letter(rng: Random, like: str) -> str:
-    """An upper-case letter of the same script, for an initial."""
-    return rng.choice(_ALPHABETS["latin" if like.isascii() else "cyrillic"]).upper()
+def random_letter(rng: Random, like: str, avoid: Container[str] = ()) -> str:
+    """An upper-case letter of the same script, for an initial; not one in `avoid` (lower-case
+    letters standing alone in the text: another person's initial must not reappear as a
+    surrogate, or a reader cannot tell who "K." is)."""
+    alphabet = _ALPHABETS["latin" if like.isascii() else "cyrillic"]
+    free = [c for c in alphabet if c not in avoid] or list(alphabet)
+    return rng.choice(free).upper()
 
 
 def contact(surface: str, rng: Random) -> str:

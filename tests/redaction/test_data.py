@@ -57,3 +57,12 @@ def test_no_kept_place_is_mainly_a_first_name(language: str) -> None:
             total = sum(p.score for p in ps) or 1.0
             share = sum(p.score for p in ps if morph.name_kind(p) == "Name") / total
             assert share < 0.5 or entry == "Вагнер", entry
+
+
+def test_english_keep_list_is_latin_script() -> None:
+    """redact() skips the English keep list for mentions without Latin letters."""
+    data = load("keep")
+    for label in ("PERSON", "LOCATION", "ORGANIZATION"):
+        for entry in data[label]["en"]:
+            assert not any("\u0400" <= c <= "\u04ff" for c in entry), entry
+            assert any("a" <= c.lower() <= "z" for c in entry), entry

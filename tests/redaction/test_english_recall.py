@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from redaction.labels import LOCATION
+from redaction.placewords import english_place_names
+from redaction.policy import Policy
 from redaction.recognizers.case_number import CaseNumberRecognizer
 from redaction.recognizers.en_initials import InitialsRecognizer
 from redaction.recognizers.en_places import EnglishPlaceRecognizer
@@ -130,6 +133,8 @@ def test_plain_numbers_need_a_word_saying_what_they_number(text: str) -> None:
         ("on its way to Adare, Co. Limerick. When", "Co. Limerick"),
         ("a village in the District of Famagusta.", "District of Famagusta"),
         ("we lived on the Island of Lemland", "Island of Lemland"),
+        ("in HM Prison Rye Hill, Warwickshire. On", "Warwickshire"),
+        ("he was moved to Worcestershire, where", "Worcestershire"),
     ],
 )
 def test_place_names_claimed_whole(text: str, place: str) -> None:
@@ -139,17 +144,39 @@ def test_place_names_claimed_whole(text: str, place: str) -> None:
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("some plots of land in Siverek village were", "Siverek"),
-        ("we fled the Kherson region in March", "Kherson"),
-        ("on the island of Lemland in the", "Lemland"),
-        ("the Finnish archipelago of Åland", "Åland"),
-        ("the occupation of the northern part of Cyprus", "Cyprus"),
+        ("some plots of land in Siverek village were", "Siverek village"),
+        ("officers left Limerick city in a car", "Limerick city"),
+        ("we fled the Kherson region in March", "Kherson region"),
+        ("on the island of Lemland in the", "island of Lemland"),
+        ("the Finnish archipelago of Åland", "archipelago of Åland"),
     ],
 )
-def test_lower_case_settlement_noun_marks_the_name_and_stays_readable(
-    text: str, place: str
-) -> None:
+def test_lower_case_settlement_noun_is_claimed_with_its_name(text: str, place: str) -> None:
+    """One mention, so no part of "Limerick city" is left as a half-replaced phrase."""
     assert found(EnglishPlaceRecognizer(), text)[0] == place
+
+
+def test_part_of_a_place_is_a_description_and_only_the_name_is_claimed() -> None:
+    assert found(EnglishPlaceRecognizer(), "the occupation of the northern part of Cyprus") == [
+        "Cyprus"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("surface", "names"),
+    [
+        ("Siverek village", ["Siverek"]),
+        ("island of Lemland", ["Lemland"]),
+        ("region of the Donbas", ["Donbas"]),
+        ("Co. Limerick", ["Limerick"]),
+        ("County Durham", ["Durham"]),
+        ("Donetsk region of Ukraine", ["Donetsk", "Ukraine"]),
+        ("Island of Lemland", ["Island of Lemland"]),
+        ("Stoke-on-Trent", ["Stoke-on-Trent"]),
+    ],
+)
+def test_place_nouns_are_split_off_the_names(surface: str, names: list[str]) -> None:
+    assert [surface[s:e] for s, e in english_place_names(surface)] == names
 
 
 @pytest.mark.parametrize(
@@ -161,6 +188,8 @@ def test_lower_case_settlement_noun_marks_the_name_and_stays_readable(
         "Smith & Co. Ltd paid",
         "the County Administrative Board",
         "in the eastern part of the country",
+        "The Shire was green",
+        "the Hampshire Constabulary arrested him",
     ],
 )
 def test_settlement_nouns_alone_are_no_place(text: str) -> None:
@@ -169,7 +198,7 @@ def test_settlement_nouns_alone_are_no_place(text: str) -> None:
 
 def test_name_marked_by_a_settlement_noun_is_found_elsewhere_too() -> None:
     text = "We lived in the village of Yahidne. Soldiers came to Yahidne in March."
-    assert found(EnglishPlaceRecognizer(), text) == ["Yahidne", "Yahidne"]
+    assert found(EnglishPlaceRecognizer(), text) == ["village of Yahidne", "Yahidne"]
 
 
 # -- end to end ---------------------------------------------------------------------------------
@@ -194,3 +223,68 @@ def test_village_keeps_its_noun_and_one_surrogate() -> None:
     result, repl = replaced(text, "en")
     assert "Yahidne" not in result.text and "the village of " in result.text
     assert result.text.count(repl["Yahidne"]) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+@pytest.mark.parametrize(
+    ("mention", "noun_before", "noun_after"),
+    [
+        ("Siverek village", "", " village"),
+        ("Limerick city", "", " city"),
+        ("island of Lemland", "island of ", ""),
+        ("region of the Donbas", "region of the ", ""),
+    ],
+)
+def test_place_with_its_noun_is_one_span_and_the_noun_comes_back_verbatim(
+    mention: str, noun_before: str, noun_after: str
+) -> None:
+    name = mention.removeprefix(noun_before).removesuffix(noun_after)
+    text = f"Some plots of land near the {mention} were seized. Later {name} was shelled."
+    result, repl = replaced(text, "en", policy=Policy(keep_public=False, link_key=b"k" * 32))
+    span = next(s for s in result.spans if text[s.start : s.end] == mention)
+    assert span.label == LOCATION
+    surrogate = repl[name]
+    assert surrogate[:1].isupper() and surrogate != name
+    assert span.replacement == f"{noun_before}{surrogate}{noun_after}"
+    assert name not in result.text and result.text.count(surrogate) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_irish_county_is_a_place_keeping_co() -> None:
+    """NER calls "Limerick" in "Co. Limerick" a person; "Co." says it is a county."""
+    text = "The money was on its way to Adare village, Co. Limerick. He grew up in Limerick."
+    result, repl = replaced(text, "en", policy=Policy(link_key=b"k" * 32))
+    county = next(s for s in result.spans if text[s.start : s.end] == "Co. Limerick")
+    assert county.label == LOCATION
+    assert county.replacement == f"Co. {repl['Limerick']}"
+    assert repl["Adare village"] == repl["Adare village"].split()[0] + " village"
+    assert "Limerick" not in result.text and "Adare" not in result.text
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_shire_county_is_a_place_even_when_ner_misses_it() -> None:
+    text = "He served his sentence in HM Prison Rye Hill, Warwickshire. His wife stayed there."
+    result, _ = replaced(text, "en", policy=Policy(link_key=b"k" * 32))
+    assert "Warwickshire" not in result.text
+    assert any(
+        text[s.start : s.end] == "Warwickshire" and s.label == LOCATION for s in result.spans
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_settlement_noun_after_a_common_word_or_demonym_stays() -> None:
+    text = "Our village was shelled. He worked in another Swedish town for a year."
+    result, _ = replaced(text, "en")
+    assert result.text == text
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_kept_name_stays_readable_inside_a_place_with_its_noun() -> None:
+    text = "Officers left Limerick city for Siverek village."
+    result, _ = replaced(text, "en", policy=Policy(keep=frozenset({"Limerick"})))
+    assert "Limerick city" in result.text and "Siverek" not in result.text

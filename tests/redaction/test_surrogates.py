@@ -107,3 +107,51 @@ def test_tag_style_numbers_each_label_separately() -> None:
     assert maker.replacement("Бахмут", "LOCATION", "ru") == "[LOCATION 1]"
     assert maker.replacement("Петрова", "PERSON", "ru") == "[PERSON 1]"
     assert maker.replacement("Ольга Ким", "PERSON", "ru") == "[PERSON 2]"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "shape"),
+    [
+        ("Siverek village", "Siverek", "{} village"),
+        ("island of Lemland", "Lemland", "island of {}"),
+        ("archipelago of the Åland", "Åland", "archipelago of the {}"),
+        ("Co. Limerick", "Limerick", "Co. {}"),
+        ("Donetsk region", "Donetsk", "{} region"),
+    ],
+)
+def test_english_place_noun_stays_verbatim_around_the_names_surrogate(
+    mention: str, name: str, shape: str
+) -> None:
+    """The surrogate is made, cased and remembered for the name alone: a leading lower-case
+    noun must not lower-case it, and the bare name elsewhere gets the same one."""
+    maker = SurrogateMaker(Memory(), link_key=b"k" * 32)
+    whole = maker.replacement(mention, "LOCATION", "en")
+    bare = maker.replacement(name, "LOCATION", "en")
+    assert bare[:1].isupper() and bare != name
+    assert whole == shape.format(bare)
+
+
+def test_english_place_noun_stays_in_tag_style() -> None:
+    maker = SurrogateMaker(Memory(), style="tag")
+    assert maker.replacement("Siverek village", "LOCATION", "en") == "[LOCATION 1] village"
+    assert maker.replacement("Siverek", "LOCATION", "en") == "[LOCATION 1]"
+
+
+def test_capitalised_place_head_is_part_of_the_name() -> None:
+    maker = SurrogateMaker(Memory(), link_key=b"k" * 32)
+    assert " of " not in maker.replacement("District of Famagusta", "LOCATION", "en")
+
+
+def test_random_initial_avoids_letters_in_use(rng: random.Random) -> None:
+    taken = set("abcdefghijklmnopqrstuvwxy")
+    assert {shapes.random_letter(rng, "K", taken) for _ in range(20)} == {"Z"}
+
+
+def test_an_initial_never_becomes_another_initial_of_the_text() -> None:
+    """The surrogate for "N." must not be a letter standing alone elsewhere in the text ("K."):
+    here every letter but "q" does."""
+    letters = set("abcdefghijklmnopqrstuvwxyz") - {"q"}
+    for _ in range(20):
+        maker = SurrogateMaker(Memory(), avoid=letters | {"applicant"})
+        replaced = maker.replacement("N.", "PERSON", "en")
+        assert replaced.rstrip(".") == "Q", replaced

@@ -1,0 +1,146 @@
+"""Shortcuts taken for speed must find exactly what the straightforward search finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redaction.recognizers import RECOGNIZERS
+from redaction.recognizers.base import PatternRecognizer, lowercase_pattern
+from redaction.recognizers.callsign import CallsignRecognizer
+from redaction.recognizers.phone import REGIONS, library_matches
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+_TESTIMONIES = [
+    doc["text"]
+    for path in sorted(_DATA.glob("testimonies*.json"))
+    for doc in json.loads(path.read_text(encoding="utf-8"))
+]
+
+
+def whole_text_matches(text: str) -> list[tuple[int, int]]:
+    return sorted(
+        {
+            (m.start, m.end)
+            for region in REGIONS
+            for m in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID)
+        }
+    )
+
+
+_PHONE_PIECES = st.sampled_from(
+    [
+        "+7 916 123-45-67",
+        "8 (916) 123-45-67",
+        "+380 67 123 4567",
+        "030 1234567",
+        "+49 30 1234567 ext. 12",
+        "доб. 345",
+        "12.03.2014",
+        "2014",
+        "120",
+        "5",
+        " ",
+        "-",
+        "(",
+        "\n",
+        "тел. ",
+        "call ",
+        "x",
+        "a",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHONE_PIECES, max_size=30).map("".join))
+def test_phone_search_near_digit_runs_matches_whole_text_search(text: str) -> None:
+    assert library_matches(text) == whole_text_matches(text)
+
+
+@pytest.mark.parametrize("index", range(len(_TESTIMONIES)))
+def test_phone_search_matches_whole_text_search_on_testimonies(index: int) -> None:
+    text = _TESTIMONIES[index]
+    assert library_matches(text) == whole_text_matches(text)
+
+
+def test_a_short_german_number_is_still_found() -> None:
+    """Germany allows numbers of a few digits; they must not fall under the digit threshold."""
+    text = "Festnetz: 030 12345, bitte."
+    assert library_matches(text) == whole_text_matches(text) != []
+
+
+def _case_insensitive_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    return [
+        (type(r).__name__, exact, folded)
+        for r in RECOGNIZERS
+        if isinstance(r, PatternRecognizer)
+        for exact, folded, _ in r._compiled
+        if folded is not None
+    ]
+
+
+_MIXED_CASE = st.sampled_from(
+    [
+        "ПОЗЫВНОЙ ",
+        "Позивний ",
+        "Callsign ",
+        "«Бес»",
+        "Школа № 5",
+        "ЛІКАРНЯ №2",
+        "в/ч ",
+        "В/Ч ",
+        "А1234",
+        "a1234",
+        "Military Unit 41450",
+        "12 МАРТА 1995",
+        "3 March 1990",
+        "Ivan@Mail.RU",
+        "WWW.Example.COM",
+        "@Ivan_P",
+        "Кв. 12",
+        "Apt. 3",
+        " ",
+        ", ",
+        "\n",
+        "Ёлки",
+        "İstanbul",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MIXED_CASE, max_size=12).map("".join))
+def test_lower_cased_matching_equals_case_insensitive_matching(text: str) -> None:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return  # "İ" lower-cases to two characters: the recogniser uses the exact pattern
+    for name, exact, folded in _case_insensitive_patterns():
+        expected = [m.span() for m in exact.finditer(text)]
+        assert [m.span() for m in folded.finditer(lowered)] == expected, name
+
+
+@pytest.mark.parametrize("index", range(len(_TESTIMONIES)))
+def test_lower_cased_matching_equals_case_insensitive_matching_on_testimonies(index: int) -> None:
+    text = _TESTIMONIES[index]
+    for name, exact, folded in _case_insensitive_patterns():
+        expected = [m.span() for m in exact.finditer(text)]
+        assert [m.span() for m in folded.finditer(text.lower())] == expected, name
+
+
+def test_lower_casing_a_pattern_keeps_escapes_and_group_names() -> None:
+    assert lowercase_pattern(r"(?P<Value>[A-ZА-Я]\W\S+)(?P=Value)\D No\.") == (
+        r"(?P<Value>[a-zа-я]\W\S+)(?P=Value)\D no\."
+    )
+
+
+def test_text_whose_lower_case_is_longer_still_matches_in_place() -> None:
+    """ "İ" lower-cases to two characters; offsets must still point into the original text."""
+    text = "İSTANBUL. Позывной «Бес»."
+    assert [text[d.start : d.end] for d in CallsignRecognizer().analyze(text, "ru")] == ["Бес"]
