@@ -8,6 +8,7 @@ from redaction.language import detect_language
 from redaction.memory import Memory
 from redaction.pipeline import apply_terms, redact
 from redaction.policy import Policy
+from redaction.surrogates.maker import inflect_pools
 from redaction.types import Redaction, Span
 
 __all__ = [
@@ -26,4 +27,5 @@ def warm_up() -> None:
     """Load every language's models and dictionaries now rather than on the first request."""
     for language, sample in (("en", "Warm up."), ("ru", "Прогрев."), ("uk", "Розігрів.")):
         redact(sample, language)
+        inflect_pools(language)
     detect_language("warm up")

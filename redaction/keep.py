@@ -8,7 +8,7 @@ whole phrase, which may be part of a longer mention.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from redaction import morph
 from redaction.data import load
@@ -60,20 +60,22 @@ def _candidates(language: str, word: str) -> frozenset[str]:
 _MAX_PHRASE = 8
 
 
-def public_parts(language: str, surface: str, label: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=512)
+def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of `surface` that name something public.
 
     A person mention with a public surname is public as a whole (Владимир Путин); other
     mentions are searched for keep-list phrases, so "Крим і Грузію" or "громадянин Російської
     Федерації" keep their public part and mask the rest, while "Lenin Street" is no public
-    figure. The label is not trusted for single words (Україна may come back as PERSON)."""
+    figure. The label is not trusted for single words (Україна may come back as PERSON).
+    Names recur within a testimony: each mention is decided once."""
     if label not in NAME_LIKE:
-        return []
+        return ()
     toks = words(surface, english=language == "en")
     while toks and toks[0].text.lower() in _DETERMINERS:
         toks = toks[1:]
     if not toks:
-        return []
+        return ()
     surnames, full_names, phrases = _entries(language)
     cands = [_candidates(language, t.text) for t in toks]
     if label == PERSON:
@@ -84,15 +86,15 @@ def public_parts(language: str, surface: str, label: str) -> list[tuple[int, int
         if public:
             covered = {t.start for t in toks for s, e in public if s <= t.start < e}
             if all(t.start in covered or _is_given_name(language, t.text) for t in toks):
-                return [(toks[0].start, toks[-1].end)]  # Владимир Владимирович Путин
+                return ((toks[0].start, toks[-1].end),)  # Владимир Владимирович Путин
             # "Сталину Вертинский": NER ran two people together; only the public one stays.
-            return sorted(public)
+            return tuple(sorted(public))
         if len(toks) > 1:
-            return []
+            return ()
     parts = [(toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases)]
     if not parts and len(toks) == 1 and cands[0] & surnames:
         parts = [(toks[0].start, toks[0].end)]
-    return parts
+    return tuple(parts)
 
 
 def _phrase_spans(

@@ -70,7 +70,12 @@ def _grammemes(tag: str) -> frozenset[str]:
 
 def name_kind(parse: Parse) -> str | None:
     """'Name', 'Surn' or 'Patr' when the analysis is a personal name."""
-    tags = tags_of(parse)
+    return _name_kind(str(parse.tag))
+
+
+@lru_cache(maxsize=10_000)
+def _name_kind(tag: str) -> str | None:
+    tags = _grammemes(tag)
     return next((t for t in NAME_TAGS if t in tags), None)
 
 
@@ -107,7 +112,12 @@ def is_common_word(language: str, word: str) -> bool:
 
 def features(parse: Parse) -> tuple[str | None, str | None, str | None]:
     """(case, number, gender) of one analysis."""
-    tags = tags_of(parse)
+    return _features(str(parse.tag))
+
+
+@lru_cache(maxsize=10_000)
+def _features(tag: str) -> tuple[str | None, str | None, str | None]:
+    tags = _grammemes(tag)
     case = next((c for c in CASES if c in tags), None)
     number = "plur" if "plur" in tags else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in tags), None)

@@ -113,7 +113,7 @@ def _kept_parts(policy: Policy, language: str, surface: str, label: str) -> list
             continue  # the English keep list is all Latin script
         parts = keep.public_parts(lang, surface, label)
         if parts:
-            return named + parts
+            return [*named, *parts]
     return named
 
 

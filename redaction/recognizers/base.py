@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Protocol
 
+from redaction.recognizers.first_chars import compile_scanning
 from redaction.types import Detection
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁІЇЄҐ])|\n")
@@ -52,8 +53,8 @@ class PatternRecognizer:
         pattern ignores case."""
         return [
             (
-                re.compile(p.regex, p.flags),
-                re.compile(lowercase_pattern(p.regex), p.flags & ~re.IGNORECASE)
+                compile_scanning(p.regex, p.flags),
+                compile_scanning(lowercase_pattern(p.regex), p.flags & ~re.IGNORECASE)
                 if p.flags & re.IGNORECASE
                 else None,
                 p,

@@ -7,6 +7,7 @@ to their name words, and one followed by "області"/"району" becomes
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from redaction import morph
@@ -19,7 +20,7 @@ from redaction.recognizers.names import (
     place_after_preposition,
     toponym_end,
 )
-from redaction.text import Word, is_sentence_start, safe_text, words
+from redaction.text import WORD_RE, Word, is_sentence_start, safe_text, words
 from redaction.types import Detection
 
 if TYPE_CHECKING:
@@ -163,23 +164,27 @@ class NerRecognizer:
                 toponym_end(text, language, end) > end
             ):
                 label = LOCATION  # "Гаврский порт" tagged PER: an adjective naming a place
-        following = words(text[end : end + 30])
+        following = WORD_RE.search(text, end, end + 30)
         if (
             following
-            and text[end : end + following[0].start].strip() == ""
-            and PLACE_AFTER.match(following[0].text)
+            and text[end : following.start()].strip() == ""
+            and PLACE_AFTER.match(following.group())
         ):
-            label, end = LOCATION, end + following[0].end
+            label, end = LOCATION, following.end()
         return Detection(start, end, label, self.score, "ner")
 
     @staticmethod
     def _is_noise(text: str, language: str, word: Word, *, leading: bool) -> bool:
         """A pronoun/verb/particle, or a sentence-initial common word, is not part of a name."""
-        ps = morph.parses(language, word.text)
-        function = any(p.is_known and morph.tags_of(p) & morph.FUNCTION_TAGS for p in ps)
-        initial = leading and is_sentence_start(text, word.start)
-        if function and (initial or not word.text[:1].isupper()):
-            return True
-        if any(morph.name_kind(p) for p in ps):
-            return False
-        return function or (initial and morph.is_common_word(language, word.text))
+        return _noise(language, word.text, leading and is_sentence_start(text, word.start))
+
+
+@lru_cache(maxsize=200_000)
+def _noise(language: str, word: str, initial: bool) -> bool:
+    ps = morph.parses(language, word)
+    function = any(p.is_known and morph.tags_of(p) & morph.FUNCTION_TAGS for p in ps)
+    if function and (initial or not word[:1].isupper()):
+        return True
+    if any(morph.name_kind(p) for p in ps):
+        return False
+    return function or (initial and morph.is_common_word(language, word))

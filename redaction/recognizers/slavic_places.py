@@ -23,6 +23,7 @@ from functools import cache
 from redaction import morph
 from redaction.data import load
 from redaction.labels import ADDRESS, LOCATION
+from redaction.recognizers.first_chars import compile_scanning
 from redaction.text import is_sentence_start, words
 from redaction.types import Detection
 
@@ -37,14 +38,14 @@ _ROAD_WORDS = re.compile(
     r"road|highway|route)\w*[^.!?\n]{0,40}$",
     re.IGNORECASE,
 )
-_ROAD = re.compile(r"(?<![\w-])(?:[МНРТОСАЕEMHPT]|ДН|АЕ)-?\s?\d{1,3}(?![\w-])")
+_ROAD = compile_scanning(r"(?<![\w-])(?:[МНРТОСАЕEMHPT]|ДН|АЕ)-?\s?\d{1,3}(?![\w-])")
 _PADDED_ROAD = re.compile(r"(?<![\w-])[МН]-0\d(?![\w-])")
 
 _REGION_ADJ = (
     rf"[{_UP}][{_LOW}'’ʼ-]+(?:ськ|цьк|зьк|ск|цк|зск)"
     r"(?:а|ая|ій|ой|ої|ую|у|ого|ому|их|им|ими|ий|ые|і|ие|ом|ім|ої|ое|е)"
 )
-_REGION_LIST = re.compile(
+_REGION_LIST = compile_scanning(
     rf"(?<!\w){_REGION_ADJ}(?:(?:\s*,\s*|\s+(?:та|і|й|и|або|чи|или)\s+){_REGION_ADJ})+"
     r"\s+(?:област\w*|обл\.|район\w*|р-н\w*|округ\w*|кра[йяюеіїя]\w*|громад\w*)"
 )
@@ -73,7 +74,7 @@ _QUOTED_SETTLEMENT = re.compile(
 )
 
 _HOUSE = r"\d{1,4}(?:[-/]?[А-ЯЁІЇЄҐа-яёіїєґA-Za-z](?!\w)|[/-]\d{1,4}[а-яa-z]?)?"
-_STREET = re.compile(
+_STREET = compile_scanning(
     r"(?<!\w)(?:вул|ул|пров|пер|просп|пр|бульв|пл|наб)\.{1,2}\s*"
     rf"{_NAME}(?:\s+(?:{_NAME}|[{_LOW}]{{3,}}))?,?\s*(?:буд\.|д\.|№)?\s*{_HOUSE}(?![\w-])"
 )
@@ -88,7 +89,7 @@ _BARE_STREET = re.compile(
 # Adjectives that open compound settlement names: "Нова Каховка", "Мала Токмачка", "Великий
 # Бурлук", "Верхній Рогачик", "Старобільськ" aside. Opening a sentence, the adjective is missed
 # while the name after it is caught, which leaves half the place readable.
-_COMPOUND = re.compile(
+_COMPOUND = compile_scanning(
     r"(?<![\w-])(?:Нов|Стар|Велик|Мал|Верхн|Нижн|Середн|Крив|Біл|Бел|Чорн|Черн|Червон|Красн|"
     r"Зелен|Золот|Сух|Широк|Глибок|Глубок|Висок|Высок)"
     r"(?:а|ая|ий|ій|ый|е|ое|і|ые|ої|ой|ого|ому|ую|у|ім|ом|их|ых|я|є|ього|ьому|ьої|ю|іх)\s+"
@@ -97,7 +98,7 @@ _COMPOUND = re.compile(
 # A proper adjective and a geographic noun: "Маршаллові острови", "Кінбурнська коса",
 # "Голосіївський ліс". Mid-sentence the name recogniser finds the adjective; opening a sentence
 # or a bracket it does not.
-_GEO_NOUN = re.compile(
+_GEO_NOUN = compile_scanning(
     r"(?<![\w-])(?!Україн|Укра[ії]н|Російськ|Росси|Русск|Руськ|Польськ|Польск|Білорус|Белорус|"
     r"Європ|Европ|Азіат|Азиат)"
     rf"[{_UP}][{_LOW}'’ʼ-]+(?:[сцз]ьк|[оеєі]в|ин|ін)(?:а|е|ий|і|ого|ої|ому|ій|ою|"
@@ -113,7 +114,7 @@ _COMPOUND_END = re.compile(
 _TOPONYM_END = re.compile(r"(?:[сцз]ьк|поль|піль|град|город|горськ)$")
 _CAPITALISED = re.compile(rf"[{_UP}][{_LOW}'’ʼ-]{{3,}}")
 _GEOX_SHARE = 0.5
-_ABBREVIATION = re.compile(rf"(?<![\w-])[{_UP}]{{2,5}}(?![\w-])")
+_ABBREVIATION = compile_scanning(rf"(?<![\w-])[{_UP}]{{2,5}}(?![\w-])")
 _TO_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ь", "’": "ь"})
 
 

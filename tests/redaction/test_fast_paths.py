@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from redaction.recognizers import RECOGNIZERS
 from redaction.recognizers.base import PatternRecognizer, lowercase_pattern
 from redaction.recognizers.callsign import CallsignRecognizer
+from redaction.recognizers.first_chars import compile_scanning, first_chars
 from redaction.recognizers.phone import REGIONS, library_matches
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
@@ -144,3 +145,50 @@ def test_text_whose_lower_case_is_longer_still_matches_in_place() -> None:
     """ "İ" lower-cases to two characters; offsets must still point into the original text."""
     text = "İSTANBUL. Позывной «Бес»."
     assert [text[d.start : d.end] for d in CallsignRecognizer().analyze(text, "ru")] == ["Бес"]
+
+
+def _all_patterns() -> list[tuple[str, str, int]]:
+    """(recogniser, pattern as run, flags as run) for every pattern, both forms."""
+    out = []
+    for r in RECOGNIZERS:
+        if isinstance(r, PatternRecognizer):
+            for p in r.patterns:
+                out.append((type(r).__name__, p.regex, p.flags))
+                if p.flags & re.IGNORECASE:
+                    out.append((type(r).__name__, lowercase_pattern(p.regex), p.flags & ~re.I))
+    return out
+
+
+@pytest.mark.parametrize("index", range(len(_TESTIMONIES)))
+def test_scanning_patterns_match_what_the_patterns_match(index: int) -> None:
+    text = _TESTIMONIES[index]
+    for name, regex, flags in _all_patterns():
+        expected = [m.span() for m in re.finditer(regex, text, flags)]
+        assert [m.span() for m in compile_scanning(regex, flags).finditer(text)] == expected, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MIXED_CASE | _PHONE_PIECES, max_size=12).map("".join))
+def test_scanning_patterns_match_what_the_patterns_match_on_fragments(text: str) -> None:
+    for name, regex, flags in _all_patterns():
+        expected = [m.span() for m in re.finditer(regex, text, flags)]
+        assert [m.span() for m in compile_scanning(regex, flags).finditer(text)] == expected, name
+
+
+@pytest.mark.parametrize(
+    ("regex", "expected"),
+    [
+        (r"(?<!\w)\d+", r"[\d]"),
+        (r"\b(?:unit|військов)\s", "[uв]"),
+        (r"a?b", "[ab]"),
+        (r"(?:no\.?\s*)?[А-Я]", "[nА-Я]"),
+        (r"[\]-]x", r"[\]\-]"),
+    ],
+)
+def test_first_characters_of_a_pattern(regex: str, expected: str) -> None:
+    assert first_chars(regex) == expected
+
+
+@pytest.mark.parametrize("regex", [r"a*", r"(?i:ab)", r"[^a]x", r".x", r"(?:a|)b", r"(?=a)"])
+def test_no_first_characters_where_they_are_unclear(regex: str) -> None:
+    assert first_chars(regex) is None

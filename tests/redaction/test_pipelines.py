@@ -1,0 +1,19 @@
+"""How the NER pipelines are set up for a server."""
+
+from __future__ import annotations
+
+import pytest
+from threadpoolctl import threadpool_info
+
+from redaction.nlp.pipelines import pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_ner_runs_one_blas_thread(language: str) -> None:
+    """Concurrent redactions must not each spawn a BLAS thread per core."""
+    pipeline(language)
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas
+    assert all(pool["num_threads"] == 1 for pool in blas), blas
