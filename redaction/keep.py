@@ -106,10 +106,11 @@ def _phrase_spans(
     i = 0
     while i < len(cands):
         # Only lengths some phrase starting with one of this token's lemmas has are worth trying.
-        wanted = {n for first in cands[i] for n in lengths.get(first, ())}
-        if not wanted:
+        starting = [lengths[first] for first in cands[i] if first in lengths]
+        if not starting:
             i += 1
             continue
+        wanted = frozenset().union(*starting)
         j = next(
             (
                 j
