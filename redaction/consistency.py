@@ -177,8 +177,11 @@ def _single_mentions(
     covered: _Covered,
 ) -> list[Detection]:
     found = []
+    wanted = {key for (key_lang, key) in single if key_lang == lang}
     for w in toks:
-        if len(w.text) < _MIN_LEN or covered.overlaps(w.start, w.end):
+        if len(w.text) < _MIN_LEN or word_keys(lang, w.text).isdisjoint(wanted):
+            continue
+        if covered.overlaps(w.start, w.end):
             continue
         label = next(
             (single[(lang, k)] for k in word_keys(lang, w.text) if (lang, k) in single), None
@@ -207,7 +210,7 @@ def _phrase_mentions(
             token_keys = [word_keys(lang, w.text) for w in toks]
         n = len(keys)
         for i in range(len(toks) - n + 1):
-            if not token_keys[i] & keys[0]:
+            if token_keys[i].isdisjoint(keys[0]):
                 continue
             window = toks[i : i + n]
             if not (any_case or is_capitalised(window[0].text)) or covered.overlaps(

@@ -1,5 +1,7 @@
 """Street addresses: street-type word plus name and house/flat numbers, in either order."""
 
+import re
+
 from redaction.labels import ADDRESS
 from redaction.recognizers.base import Pattern, PatternRecognizer
 
@@ -16,10 +18,12 @@ _HOUSE = (
     r"(?i:\s*,?\s*(?:корп\.|корпус|стр\.|к\.)\s*\d{1,3})?"
     r"(?i:\s*,?\s*(?:кв\.|квартира|квартиру|квартире|квартирі|apt\.?|apartment|flat)\s*\d{1,4})?"
 )
-_STREET_EN = (
-    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Blvd\.|Drive|Prospekt|Square|"
-    r"Highway|Embankment)"
-)
+_STREET_EN_WORDS = (
+    "Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Lane", "Boulevard", "Blvd.", "Drive",
+    "Prospekt", "Square", "Highway", "Embankment",
+)  # fmt: skip
+_STREET_EN = "(?:" + "|".join(re.escape(w) for w in _STREET_EN_WORDS) + ")"
+_STREET_EN_REQUIRED = tuple(w.lower() for w in _STREET_EN_WORDS)
 
 
 class AddressRecognizer(PatternRecognizer):
@@ -38,14 +42,27 @@ class AddressRecognizer(PatternRecognizer):
         ),
         # 5 Lenin Street, apt. 3 / Lenin Street 5
         Pattern(
-            r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.85, flags=0
+            r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE,
+            0.85,
+            flags=0,
+            requires=_STREET_EN_REQUIRED,
         ),
-        Pattern(r"\b(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE, 0.75, flags=0),
-        Pattern(r"\b(?:apt\.?|apartment|flat|кв\.|квартира)\s*№?\s*\d{1,4}\b", 0.6),
+        Pattern(
+            r"\b(?:[A-Z][\w'-]*\s+){1,3}" + _STREET_EN + _HOUSE,
+            0.75,
+            flags=0,
+            requires=_STREET_EN_REQUIRED,
+        ),
+        Pattern(
+            r"\b(?:apt\.?|apartment|flat|кв\.|квартира)\s*№?\s*\d{1,4}\b",
+            0.6,
+            requires=("apt", "apartment", "flat", "кв"),
+        ),
         # "on Chistopolskaya 19": a transliterated Russian/Ukrainian street name and a number
         Pattern(
             r"(?<=\b(?:on|at) )[A-Z][a-z]+(?:aya|aia|ska|ogo|ova|eva|ina|ya)\s+\d{1,4}[a-z]?\b",
             0.7,
             flags=0,
+            requires=("on ", "at "),
         ),
     )

@@ -38,6 +38,9 @@ class Pattern:
     score: float
     needs_context: bool = False
     flags: int = re.IGNORECASE
+    # Lower-case strings a text must contain one of to hold a match ("@" for e-mail): texts
+    # without any are not searched at all.
+    requires: tuple[str, ...] = ()
 
 
 class PatternRecognizer:
@@ -78,6 +81,8 @@ class PatternRecognizer:
         lowered = text.lower()
         aligned = len(lowered) == len(text)  # no letter lower-cases to two ("İ")
         for regex, folded, pattern in self._compiled:
+            if pattern.requires and not any(r in lowered for r in pattern.requires):
+                continue
             matches = folded.finditer(lowered) if folded and aligned else regex.finditer(text)
             for m in matches:
                 group = "value" if "value" in regex.groupindex and m.group("value") else 0

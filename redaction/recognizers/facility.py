@@ -15,7 +15,11 @@ _INSTITUTION = (
 class FacilityRecognizer(PatternRecognizer):
     label = FACILITY
     patterns = (
-        Pattern(_INSTITUTION + r"\s*(?P<value>(?:№|No\.?|number|#)\s*\d{1,4})", 0.85),
+        Pattern(
+            _INSTITUTION + r"\s*(?P<value>(?:№|No\.?|number|#)\s*\d{1,4})",
+            0.85,
+            requires=("№", "no", "number", "#"),
+        ),
         Pattern(
             r"(?<!\w)(?:ИК|ИВС|СИЗО|СІЗО|ЛИУ|ИТК|ПНД|ВОП)\s?-?\s?(?P<value>№?\s?\d{1,3})(?!\d)",
             0.85,

@@ -18,7 +18,11 @@ class MilitaryUnitRecognizer(PatternRecognizer):
     patterns = (
         Pattern(r"(?:\bв\s?/\s?ч|\bв\.\s?ч\.|\bвч|\bв/ч)\s*№?\s*" + _NUMBER, 0.95),
         Pattern(r"(?:войсков\w*|військов\w*)\s+част\w*\s*№?\s*" + _NUMBER, 0.95),
-        Pattern(r"\b(?:military\s+)?unit\s+(?:no\.?\s*|number\s+|#\s*)?" + _NUMBER, 0.9),
+        Pattern(
+            r"\b(?:military\s+)?unit\s+(?:no\.?\s*|number\s+|#\s*)?" + _NUMBER,
+            0.9,
+            requires=("unit",),
+        ),
         Pattern(r"\bпольов\w+\s+пошт\w+\s*" + _NUMBER, 0.9),
         Pattern(r"\bчаст\w*\s+№?\s*" + _NUMBER, 0.85),
         # Ukrainian unit codes: a letter A and four digits (А0224, A-4123)

@@ -76,6 +76,10 @@ def _name_share(
     return 0.0, None
 
 
+def _after_place_preposition(tokens: list[Word], i: int) -> bool:
+    return i > 0 and tokens[i - 1].text.lower() in STRONG_PLACE_PREPOSITIONS
+
+
 @lru_cache(maxsize=200_000)
 def _lowercase_name(language: str, word: str, after_place_preposition: bool) -> bool:
     """A word typed without its capital that is all but only a personal name ("андрій",
@@ -141,13 +145,18 @@ class NameRecognizer:
         self, text: str, language: str, tokens: list[Word]
     ) -> list[tuple[str, float] | None]:
         out: list[tuple[str, float] | None] = [None] * len(tokens)
+        capitalised: list[int] = []
         for i, tok in enumerate(tokens):
             word = tok.text
-            after_place = i > 0 and tokens[i - 1].text.lower() in STRONG_PLACE_PREPOSITIONS
             if not word[:1].isupper():
-                if _lowercase_name(language, word, after_place):
+                # A place preposition before it can only make a name reading lose.
+                if _lowercase_name(language, word, False) and _lowercase_name(
+                    language, word, _after_place_preposition(tokens, i)
+                ):
                     out[i] = (PERSON, 0.55)
                 continue
+            capitalised.append(i)
+            after_place = _after_place_preposition(tokens, i)
             if len(word) < 2 or word.lower() in _NOT_NAMES:
                 continue
             share, kind = _name_share(language, word, after_place)
@@ -175,8 +184,9 @@ class NameRecognizer:
         _initials(text, tokens, out)
         _place_words(text, tokens, out)
         # A capitalised word next to a person's name is part of the name (surname, patronymic).
-        for i, tok in enumerate(tokens):
-            if out[i] is not None or not is_capitalised(tok.text) or tok.text.isupper():
+        for i in capitalised:
+            tok = tokens[i]
+            if out[i] is not None or tok.text.isupper():
                 continue
             if is_sentence_start(text, tok.start):
                 continue

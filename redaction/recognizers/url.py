@@ -11,7 +11,11 @@ _TLDS = "com|ru|ua|org|net|me|io|by|info|su|рф|укр|de|pl|uk|eu|kz|biz|tv|ap
 class UrlRecognizer(PatternRecognizer):
     label = CONTACT
     patterns = (
-        Pattern(r"\b(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]']", 0.9),
+        Pattern(
+            r"\b(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]']",
+            0.9,
+            requires=("http", "www."),
+        ),
         Pattern(
             rf"(?<![@\w.])(?:[\w-]+\.)+(?:{_TLDS})(?:/[^\s<>\"«»]*[^\s<>\"«».,;:!?)\]'])?(?![\w@])",
             0.8,

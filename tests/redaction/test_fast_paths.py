@@ -192,3 +192,50 @@ def test_first_characters_of_a_pattern(regex: str, expected: str) -> None:
 @pytest.mark.parametrize("regex", [r"a*", r"(?i:ab)", r"[^a]x", r".x", r"(?:a|)b", r"(?=a)"])
 def test_no_first_characters_where_they_are_unclear(regex: str) -> None:
     assert first_chars(regex) is None
+
+
+_REQUIRING = [
+    (type(r).__name__, re.compile(p.regex, p.flags), p.requires)
+    for r in RECOGNIZERS
+    if isinstance(r, PatternRecognizer)
+    for p in r.patterns
+    if p.requires
+]
+_ADDRESS_PIECES = st.sampled_from(
+    [
+        "Apt. 3",
+        "квартира 5",
+        "кв. 7",
+        "ivan@mail.ru",
+        "@ivan_p",
+        "www.site.com",
+        "https://vk.com/x",
+        "5 Lenin Street",
+        "Lenin St. 5",
+        "on Chistopolskaya 19",
+        "school No. 5",
+        "школа №5",
+        "military unit 41450",
+        "Unit 3057",
+        " ",
+        ", ",
+    ]
+)
+
+
+def _only_where_required(text: str) -> None:
+    lowered = text.lower()
+    for name, regex, requires in _REQUIRING:
+        if regex.search(text):
+            assert any(r in lowered for r in requires), (name, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ADDRESS_PIECES | _MIXED_CASE, max_size=10).map("".join))
+def test_patterns_match_only_texts_holding_what_they_require(text: str) -> None:
+    _only_where_required(text)
+
+
+@pytest.mark.parametrize("index", range(len(_TESTIMONIES)))
+def test_patterns_match_only_testimonies_holding_what_they_require(index: int) -> None:
+    _only_where_required(_TESTIMONIES[index])
