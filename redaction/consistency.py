@@ -24,7 +24,6 @@ _MIN_LEN = 2
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=200_000)
 def word_keys(language: str, word: str) -> frozenset[str]:
     """Every lemma a word may stand for, diminutives mapped to the full first name."""
     if language == "en":
@@ -179,15 +178,12 @@ def _single_mentions(
     found = []
     wanted = {key for (key_lang, key) in single if key_lang == lang}
     for w in toks:
-        if len(w.text) < _MIN_LEN or word_keys(lang, w.text).isdisjoint(wanted):
+        if len(w.text) < _MIN_LEN:
             continue
-        if covered.overlaps(w.start, w.end):
+        keys = word_keys(lang, w.text)
+        if keys.isdisjoint(wanted) or covered.overlaps(w.start, w.end):
             continue
-        label = next(
-            (single[(lang, k)] for k in word_keys(lang, w.text) if (lang, k) in single), None
-        )
-        if label is None:
-            continue
+        label = next(single[(lang, k)] for k in keys if k in wanted)
         if is_capitalised(w.text) or (label == PERSON and _may_be_lowercase(lang, w.text)):
             found.append(Detection(w.start, w.end, label, 0.8, "consistency"))
     return found

@@ -106,11 +106,10 @@ def _phrase_spans(
     i = 0
     while i < len(cands):
         # Only lengths some phrase starting with one of this token's lemmas has are worth trying.
-        starting = [lengths[first] for first in cands[i] if first in lengths]
-        if not starting:
+        wanted = {n for first in cands[i] for n in lengths.get(first, ())}
+        if not wanted:
             i += 1
             continue
-        wanted = frozenset().union(*starting)
         j = next(
             (
                 j
