@@ -6,10 +6,8 @@ from redaction.labels import ADDRESS
 from redaction.recognizers.base import Pattern, PatternRecognizer
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ0-9][\w'’.-]*"
-# The lookahead lets `re` skip to the letters a street word can start with instead of trying
-# every case-insensitive branch at every position.
 _STREET_RU_UK = (
-    r"(?=[УуВвПпБбШшНнМм])(?i:ул\.|улиц[аыуеой]\w*|вул\.|вулиц[яіюеьой]\w*|просп?\.|проспект\w*|пр-т|пер\.|переул\w*|"
+    r"(?i:ул\.|улиц[аыуеой]\w*|вул\.|вулиц[яіюеьой]\w*|просп?\.|проспект\w*|пр-т|пер\.|переул\w*|"
     r"пров\.|провул\w*|бульв?\.|бульвар\w*|б-р|шоссе|шосе|пл\.|площад[ьи]\w*|площ[аіу]\w*|наб\.|"
     r"набережн\w+|мкр\.?|микрорайон\w*|мікрорайон\w*|проезд\w*|проїзд\w*)"
 )

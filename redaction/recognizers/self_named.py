@@ -13,6 +13,7 @@ import re
 
 from redaction import morph
 from redaction.labels import PERSON
+from redaction.recognizers.first_chars import compile_scanning
 from redaction.recognizers.names import english_first_names
 from redaction.types import Detection
 
@@ -21,9 +22,8 @@ _INTRODUCTIONS = (
     r"меня\s+зовут|мене\s+звати|зовут|звати|моё\s+имя|моє\s+ім['’]я|"
     r"my\s+name\s+is|my\s+name's|call\s+me|i\s+am|i'm|я|это|це"
 )
-_INTRO = re.compile(
-    # The lookahead lets `re` skip positions no introduction can start at.
-    rf"(?<![\w-])(?=[мзmciяэц])(?:{_INTRODUCTIONS})[ \t,—–-]+({_WORD})(?:[ \t]+({_WORD}))?",
+_INTRO = compile_scanning(
+    rf"(?<![\w-])(?:{_INTRODUCTIONS})[ \t,—–-]+({_WORD})(?:[ \t]+({_WORD}))?",
     re.IGNORECASE,
 )
 

@@ -27,8 +27,6 @@ from redaction.recognizers.first_chars import compile_scanning
 from redaction.text import is_sentence_start, words
 from redaction.types import Detection
 
-# Patterns that open with a case-insensitive alternation of words first look ahead at the
-# letters those words start with: `re` then skips most positions instead of trying every branch.
 _UP = "А-ЯЁІЇЄҐ"
 _LOW = "а-яёіїєґ"
 _NAME = rf"[{_UP}][{_LOW}'’ʼ]+(?:-[{_UP}{_LOW}][{_LOW}'’ʼ]+)*"
@@ -52,8 +50,8 @@ _REGION_LIST = compile_scanning(
 
 # An inflected settlement noun before a capitalised word makes it a place whatever its other
 # readings: "на хуторі Вільному", "у селі Лука", "селищем Мирне", "в городе Шахты".
-_SETTLEMENT_NOUN = re.compile(
-    r"(?<![\w-])(?=[сСхХмМпПдДгГ])(?i:сел[аоіуе]|селом|селищ[еаіу]|селищем|хутор[аіуе]|хуторі|хутором|хутір|"
+_SETTLEMENT_NOUN = compile_scanning(
+    r"(?<![\w-])(?i:сел[аоіуе]|селом|селищ[еаіу]|селищем|хутор[аіуе]|хуторі|хутором|хутір|"
     r"міст[аоі]|містом|містечк[оуаі]|містечком|пос[её]лк[аеуі]|пос[её]лком|посел[еи]нн?\w*|"
     r"деревн[яиеюі]|деревней|город|город[аеу]|городом|станиц[аыеуі]|станицей|смт)\s+"
     rf"(?P<value>{_NAME}(?:\s+{_NAME})?)"
@@ -61,13 +59,13 @@ _SETTLEMENT_NOUN = re.compile(
 # After a place preposition, a toponymic noun ending settles a label the NER often gets wrong
 # ("до Покровська", "з Маріуполя", "під Мелітополем" are no people): masculine -ськ/-цьк and
 # -поль/-піль/-град nouns in an inflected form no personal name takes.
-_PREPOSITION_TOPONYM = re.compile(
-    r"(?<![\w-])(?=[дДзЗіІпПбБвВчЧуУнНиИоО])(?i:до|з|із|зі|під|біля|поблизу|від|через|у|в|на|из|под|около|возле|от)\s+"
+_PREPOSITION_TOPONYM = compile_scanning(
+    r"(?<![\w-])(?i:до|з|із|зі|під|біля|поблизу|від|через|у|в|на|из|под|около|возле|от)\s+"
     rf"(?P<value>[{_UP}][{_LOW}'’ʼ-]*(?:[сцз]ьк(?:а|у|ом|ові)?|[сцз]к(?:а|е|у)?|"
     r"пол[ья]|пол[іюе]|полем|піл|град[аеуі]?|градом))(?![\w-])"
 )
-_QUOTED_SETTLEMENT = re.compile(
-    r"(?<!\w)(?=[сСмМдДпПхХгГ])(?:село|селі|села|селом|селище|селищі|селища|смт|місто|місті|міста|деревн\w+|"
+_QUOTED_SETTLEMENT = compile_scanning(
+    r"(?<!\w)(?:село|селі|села|селом|селище|селищі|селища|смт|місто|місті|міста|деревн\w+|"
     r"пос[её]л\w*|посел\w*|хутор\w*|хутір|станиц\w+|с\.|м\.|г\.|п\.)\s*"
     rf"[«\"„“](?P<value>[{_UP}][^»\"”“\n]{{1,40}})[»\"”“]",
     re.IGNORECASE,
@@ -78,8 +76,8 @@ _STREET = compile_scanning(
     r"(?<!\w)(?:вул|ул|пров|пер|просп|пр|бульв|пл|наб)\.{1,2}\s*"
     rf"{_NAME}(?:\s+(?:{_NAME}|[{_LOW}]{{3,}}))?,?\s*(?:буд\.|д\.|№)?\s*{_HOUSE}(?![\w-])"
 )
-_BARE_STREET = re.compile(
-    rf"(?<!\w)(?=[нНпПзЗіІсСвВоОдД])(?i:на|по|з|із|зі|с|со|від|от|до)\s(?P<value>[{_UP}][{_LOW}'’ʼ-]+"
+_BARE_STREET = compile_scanning(
+    rf"(?<!\w)(?i:на|по|з|із|зі|с|со|від|от|до)\s(?P<value>[{_UP}][{_LOW}'’ʼ-]+"
     r"(?:ського|цького|зького|ова|ева|єва|іна|ина|енка|ого|ої|ой|ая|ій)\s+"
     r"\d{1,4}(?:[а-яєіїa-z]|/\d{1,4})?)(?![\w-])"
     r"(?!\s*(?:км|кілометр|километр|м\b|метр|хвилин|минут|годин|час|рок|рік|років|лет|"
