@@ -10,6 +10,9 @@ CALLSIGN = "CALLSIGN"
 ID = "ID"
 ADDRESS = "ADDRESS"
 DATE = "DATE"
+# Editors only (recognisers never emit it): any other identifying detail, such as a religion or a
+# scar. It gets a neutral numbered marker, never an invented value of some other kind.
+OTHER = "OTHER"
 
 ALL_LABELS: frozenset[str] = frozenset(
     {PERSON, LOCATION, ORGANIZATION, FACILITY, CONTACT, MILITARY_UNIT, CALLSIGN, ID, ADDRESS, DATE}

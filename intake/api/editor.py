@@ -25,27 +25,32 @@ def _pseudonyms(spans: tuple[Pseudonym, ...]) -> list[dict]:
 def queue(
     _: Editor,
     db: DbSession,
+    services: AppServices,
     status_: Annotated[str | None, Query(alias="status")] = None,
     language: Literal["en", "ru", "uk"] | None = None,
     since: date | None = None,
     until: date | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 25,
+    sort: Literal["newest", "oldest"] = "newest",
 ) -> PageOut:
     found = review.list_testimonies(
         db,
+        services,
         status=status_,
         language=language,
         since=since,
         until=until,
         page=page,
         per_page=per_page,
+        sort=sort,
     )
     return PageOut(
         items=[item.__dict__ for item in found.items],
         page=found.page,
         per_page=found.per_page,
         total=found.total,
+        counts=found.counts,
     )
 
 
@@ -88,7 +93,7 @@ def mark_missed(
     testimony_id: str, body: CorrectionIn, actor: Editor, db: DbSession, services: AppServices
 ) -> None:
     review.mark_missed(
-        db, services, testimony_id, surface=body.surface, label=body.label, actor=actor
+        db, services, testimony_id, surfaces=[body.surface], label=body.label, actor=actor
     )
 
 
@@ -101,12 +106,12 @@ def add_note(
 
 @router.get("/exports/approved")
 def export(
-    _: Editor,
+    actor: Editor,
     db: DbSession,
     services: AppServices,
     format: Literal["markdown", "json"] = "json",
 ) -> Response:
-    body = review.export_approved(db, services, format)
+    body = review.export_approved(db, services, format, actor=actor)
     media = "text/markdown" if format == "markdown" else "application/json"
     extension = "md" if format == "markdown" else "json"
     return Response(

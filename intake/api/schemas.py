@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,6 +67,10 @@ class SummaryOut(BaseModel):
     submitted_on: date
     followups: int
     attachments: int
+    submitted_at: datetime
+    preview: str
+    replies: int
+    last_reply: datetime | None
 
 
 class PageOut(BaseModel):
@@ -74,6 +78,7 @@ class PageOut(BaseModel):
     page: int
     per_page: int
     total: int
+    counts: dict[str, int]
 
 
 class MessageOut(BaseModel):

@@ -47,9 +47,14 @@ class Testimony(Base):
     original: Mapped[bytes] = mapped_column(LargeBinary)
     memory: Mapped[bytes] = mapped_column(LargeBinary)
     redacted: Mapped[bytes] = mapped_column(LargeBinary)
+    # Desk queue order: the submission time rounded down to SUBMISSION_TIME_STEP (services/witness).
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
     messages: Mapped[list[Message]] = relationship(
         back_populates="testimony", order_by="Message.seq", cascade="all, delete-orphan"
+    )
+    replies: Mapped[list[Reply]] = relationship(
+        back_populates="testimony", order_by="Reply.id", cascade="all, delete-orphan"
     )
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="testimony", order_by="Attachment.seq", cascade="all, delete-orphan"
@@ -122,6 +127,24 @@ class Note(Base):
     body: Mapped[bytes] = mapped_column(LargeBinary)
 
     testimony: Mapped[Testimony] = relationship(back_populates="notes")
+    author: Mapped[Account] = relationship()
+
+
+class Reply(Base):
+    """An editor's reply to the witness, HPKE-sealed to the witness's per-record public key.
+
+    Only the witness's receipt opens it: the server keeps no plaintext and cannot read it back.
+    """
+
+    __tablename__ = "replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+    testimony: Mapped[Testimony] = relationship(back_populates="replies")
     author: Mapped[Account] = relationship()
 
 

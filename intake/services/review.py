@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
@@ -18,6 +18,9 @@ from intake.db.models import Correction as CorrectionRow
 from intake.errors import InvalidInput, NotFound
 from intake.pseudonymised import Pseudonym, PseudonymisedText
 from intake.services import Services
+from intake.services.exports import as_json, as_markdown
+from intake.services.marking import candidates
+from intake.services.replies import SentReply, sent_replies
 from intake.validation import clean_text
 
 LABELS = (
@@ -31,7 +34,18 @@ LABELS = (
     "ID",
     "ADDRESS",
     "DATE",
+    "OTHER",  # any other identifying detail (a religion, a scar): a neutral marker, no invention
 )
+SORTS = ("newest", "oldest")
+PREVIEW_CHARS = 140
+
+
+class NotInText(InvalidInput):
+    """A marked term that does not occur; ``candidates`` are the text's closest phrases."""
+
+    def __init__(self, candidates: list[str]) -> None:
+        super().__init__("The marked text does not occur in this testimony.")
+        self.candidates = candidates
 
 
 @dataclass(frozen=True)
@@ -40,8 +54,12 @@ class TestimonySummary:
     language: str
     status: str
     submitted_on: date
+    submitted_at: datetime
+    preview: str
     followups: int
     attachments: int
+    replies: int
+    last_reply: datetime | None
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,7 @@ class Page:
     page: int
     per_page: int
     total: int
+    counts: dict[str, int]  # per status, under the other filters
 
     @property
     def pages(self) -> int:
@@ -84,21 +103,46 @@ class TestimonyView:
     language: str
     status: str
     submitted_on: date
+    submitted_at: datetime
     text: str
     spans: tuple[Pseudonym, ...]
     followups: list[MessageView]
     attachments: list[AttachmentMeta]
     notes: list[NoteView]
+    replies: list[SentReply]
 
 
-def _summary(row: Testimony) -> TestimonySummary:
+def _preview(keyring: keys.EditorialKeyring, row: Testimony) -> str:
+    """The start of the pseudonymised text on one line, for telling queue rows apart."""
+    text = PseudonymisedText.open(keyring, row.redacted, record_id=row.id, item="redacted").text
+    line = " ".join(text.split())
+    return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1].rstrip() + "…"
+
+
+def _summary(keyring: keys.EditorialKeyring, row: Testimony) -> TestimonySummary:
     return TestimonySummary(
-        row.id, row.language, row.status, row.submitted_on, len(row.messages), len(row.attachments)
+        id=row.id,
+        language=row.language,
+        status=row.status,
+        submitted_on=row.submitted_on,
+        submitted_at=row.submitted_at,
+        preview=_preview(keyring, row),
+        followups=len(row.messages),
+        attachments=len(row.attachments),
+        replies=len(row.replies),
+        last_reply=row.replies[-1].sent_at if row.replies else None,
     )
+
+
+def _queue_order(sort: str) -> tuple:
+    if sort == "oldest":
+        return (Testimony.submitted_at, Testimony.id)
+    return (Testimony.submitted_at.desc(), Testimony.id)
 
 
 def list_testimonies(
     db: Session,
+    services: Services,
     *,
     status: str | None = None,
     language: str | None = None,
@@ -106,27 +150,48 @@ def list_testimonies(
     until: date | None = None,
     page: int = 1,
     per_page: int = 25,
+    sort: str = "newest",
 ) -> Page:
     if status is not None and status not in STATUSES:
         raise InvalidInput(f"Unknown status: use one of {', '.join(STATUSES)}.")
+    if sort not in SORTS:
+        raise InvalidInput(f"Unknown order: use one of {', '.join(SORTS)}.")
     if page < 1 or not 1 <= per_page <= 200:
         raise InvalidInput("Page must be at least 1 and per_page between 1 and 200.")
     query = select(Testimony)
-    if status:
-        query = query.where(Testimony.status == status)
     if language:
         query = query.where(Testimony.language == language)
     if since:
         query = query.where(Testimony.submitted_on >= since)
     if until:
         query = query.where(Testimony.submitted_on <= until)
-    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    by_status = query.subquery()
+    counts = dict.fromkeys(STATUSES, 0) | dict(
+        db.execute(select(by_status.c.status, func.count()).group_by(by_status.c.status)).all()
+    )
+    if status:
+        query = query.where(Testimony.status == status)
+    total = counts[status] if status else sum(counts.values())
     rows = db.scalars(
-        query.order_by(Testimony.submitted_on.desc(), Testimony.id)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
+        query.order_by(*_queue_order(sort)).offset((page - 1) * per_page).limit(per_page)
     ).all()
-    return Page([_summary(row) for row in rows], page, per_page, total)
+    keyring = services.vault.editorial
+    return Page([_summary(keyring, row) for row in rows], page, per_page, total, counts)
+
+
+def next_in_queue(db: Session, testimony_id: str) -> str | None:
+    """The next testimony still to decide (new or in review) after this one, newest first."""
+    row = _load(db, testimony_id)
+    after = (Testimony.submitted_at < row.submitted_at) | (
+        (Testimony.submitted_at == row.submitted_at) & (Testimony.id > row.id)
+    )
+    undecided = select(Testimony.id).where(Testimony.status.in_(("new", "in_review")))
+    following = db.scalar(undecided.where(after).order_by(*_queue_order("newest")).limit(1))
+    if following is None:  # wrap round to the newest
+        following = db.scalar(
+            undecided.where(Testimony.id != row.id).order_by(*_queue_order("newest")).limit(1)
+        )
+    return following
 
 
 def _load(db: Session, testimony_id: str) -> Testimony:
@@ -159,11 +224,13 @@ def get_testimony(db: Session, services: Services, testimony_id: str) -> Testimo
         language=row.language,
         status=row.status,
         submitted_on=row.submitted_on,
+        submitted_at=row.submitted_at,
         text=main.text,
         spans=main.spans,
         followups=followups,
         attachments=[AttachmentMeta(a.seq, a.kind, a.size) for a in row.attachments],
         notes=notes,
+        replies=sent_replies(row),
     )
 
 
@@ -188,16 +255,18 @@ def mark_missed(
     services: Services,
     testimony_id: str,
     *,
-    surface: str,
+    surfaces: Sequence[str],
     label: str,
     actor: Account,
 ) -> None:
-    """Pseudonymise an identifier redaction missed, in the testimony and all follow-ups.
+    """Pseudonymise identifiers redaction missed, in the testimony and all follow-ups.
 
-    The term is sealed to the witness's per-record key only, so the server cannot read it
-    back, yet the next follow-up (opened with the witness's receipt) reuses its surrogate.
+    The terms are sealed to the witness's per-record key only, so the server cannot read them
+    back, yet the next follow-up (opened with the witness's receipt) reuses their surrogates.
     """
-    surface = clean_text(surface, max_chars=200, what="marked text")
+    if not surfaces:
+        raise InvalidInput("Type the missed text or pick its words in the text.")
+    terms = [(clean_text(s, max_chars=200, what="marked text"), label) for s in surfaces]
     if label not in LABELS:
         raise InvalidInput(f"Unknown label: use one of {', '.join(LABELS)}.")
     row = _load(db, testimony_id)
@@ -211,15 +280,13 @@ def mark_missed(
     memory = redaction.Memory()  # grows with each text, so all of them share surrogates
     updates = {}
     for item, view in views.items():
-        result = redaction.apply_terms(
-            view.text, row.language, [(surface, label)], avoid=avoid, memory=memory
-        )
+        result = redaction.apply_terms(view.text, row.language, terms, avoid=avoid, memory=memory)
         if view.overlaps(result):
             raise InvalidInput("The marked text overlaps a pseudonym that is already there.")
         memory = result.memory
         updates[item] = view.with_corrections(result)
     if not any(len(updates[item].spans) > len(views[item].spans) for item in views):
-        raise InvalidInput("The marked text does not occur in this testimony.")
+        raise NotInText(candidates(views.values(), terms[0][0]) if len(terms) == 1 else [])
     for item, holder in texts:
         holder.redacted = updates[item].seal(keyring, record_id=row.id, item=item)
     witness_key = keys.PublicKey.from_text(row.witness_public_key)
@@ -253,52 +320,26 @@ def add_note(
     db.commit()
 
 
-def _as_markdown(view: TestimonyView) -> str:
-    parts = [
-        f"## Testimony {view.id}",
-        f"*Language: {view.language} · submitted {view.submitted_on.isoformat()}*",
-        "",
-        view.text,
-    ]
-    for message in view.followups:
-        parts += ["", f"### Follow-up {message.seq} ({message.submitted_on.isoformat()})", ""]
-        parts.append(message.text)
-    return "\n".join(parts)
-
-
-def export_approved(db: Session, services: Services, fmt: Literal["markdown", "json"]) -> str:
-    """Approved testimonies, pseudonymised, for publication work."""
+def export_approved(
+    db: Session, services: Services, fmt: Literal["markdown", "json"], *, actor: Account
+) -> str:
+    """Approved testimonies, pseudonymised and with every surrogate marked, for publication
+    work; the export itself is audited (who, when, which format and records)."""
     if fmt not in ("markdown", "json"):
         raise InvalidInput("Export format must be markdown or json.")
     ids = db.scalars(
         select(Testimony.id)
         .where(Testimony.status == "approved")
-        .order_by(Testimony.submitted_on, Testimony.id)
+        .order_by(Testimony.submitted_at, Testimony.id)
     ).all()
     views = [get_testimony(db, services, testimony_id) for testimony_id in ids]
-    if fmt == "markdown":
-        header = f"# Approved testimonies (exported {datetime.now(UTC).date().isoformat()})"
-        return "\n\n".join([header, *(_as_markdown(view) for view in views)]) + "\n"
-    return json.dumps(
-        [
-            {
-                "id": view.id,
-                "language": view.language,
-                "submitted_on": view.submitted_on.isoformat(),
-                "text": view.text,
-                "pseudonyms": [span.__dict__ for span in view.spans],
-                "followups": [
-                    {
-                        "seq": m.seq,
-                        "submitted_on": m.submitted_on.isoformat(),
-                        "text": m.text,
-                        "pseudonyms": [span.__dict__ for span in m.spans],
-                    }
-                    for m in view.followups
-                ],
-            }
-            for view in views
-        ],
-        ensure_ascii=False,
-        indent=2,
+    exported_at = datetime.now(UTC)
+    body = (as_markdown if fmt == "markdown" else as_json)(views, exported_at)
+    record_event(
+        db,
+        actor=actor.username,
+        action="export_pseudonymised",
+        details={"format": fmt, "testimonies": list(ids)},
     )
+    db.commit()
+    return body

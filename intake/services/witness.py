@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +23,7 @@ from intake.errors import Conflict, InvalidInput, ReceiptNotFound
 from intake.pseudonymised import PseudonymisedText
 from intake.receipts import looks_valid, new_receipt, normalise
 from intake.services import Services
+from intake.services.replies import OpenedReply, open_replies
 from intake.validation import clean_language, clean_text
 
 
@@ -46,10 +47,22 @@ class WitnessStatus:
     language: str
     followups: int
     attachments: int
+    replies: tuple[OpenedReply, ...] = ()  # the editors' replies, opened with the receipt
+
+
+# The desk orders its queue by this; coarse, so the stored time says little to anyone holding
+# network logs and a database copy.
+SUBMISSION_TIME_STEP = timedelta(minutes=10)
 
 
 def _today() -> date:
     return datetime.now(UTC).date()
+
+
+def _submission_time() -> datetime:
+    now = datetime.now(UTC)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return now - (now - midnight) % SUBMISSION_TIME_STEP
 
 
 def _prepare_uploads(services: Services, uploads: Sequence[Upload], already: int) -> list[Upload]:
@@ -105,6 +118,7 @@ def submit_testimony(
     row = Testimony(
         id=record_id,
         submitted_on=_today(),
+        submitted_at=_submission_time(),
         language=result.language,
         status="new",
         receipt_lookup=receipt_keys.lookup,
@@ -144,17 +158,21 @@ def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, key
 
 
 def receipt_status(db: Session, services: Services, *, receipt: str) -> WitnessStatus:
-    row, _ = _find(db, services, receipt)
-    return _status(row)
+    row, receipt_keys = _find(db, services, receipt)
+    witness_key = keys.open_private_key(
+        row.witness_key, secret=receipt_keys.secret, record_id=row.id
+    )
+    return _status(row, open_replies(row, witness_key))
 
 
-def _status(row: Testimony) -> WitnessStatus:
+def _status(row: Testimony, replies: tuple[OpenedReply, ...] = ()) -> WitnessStatus:
     return WitnessStatus(
         status=row.status,
         submitted_on=row.submitted_on,
         language=row.language,
         followups=len(row.messages),
         attachments=len(row.attachments),
+        replies=replies,
     )
 
 
@@ -214,4 +232,4 @@ def add_followup(
     except IntegrityError:
         db.rollback()
         raise Conflict("Another message was saved at the same moment; please send again.") from None
-    return _status(row)
+    return _status(row, open_replies(row, witness_key))

@@ -7,8 +7,10 @@ Every state-changing form is POST with a CSRF token (see ``desk_auth``), then re
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from sqlalchemy.orm import Session
@@ -17,8 +19,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from intake.db.models import STATUSES, Account
 from intake.errors import AuthError, Forbidden, InvalidInput
+from intake.pseudonymised import PseudonymisedText
 from intake.services import Services
 from intake.services.accounts import authenticate, end_session, start_session
+from intake.services.marking import free_words, terms_from_picks
+from intake.services.replies import MAX_REPLY_CHARS, OpenedReply, clean_reply, send_reply
 from intake.services.review import (
     LABELS,
     add_note,
@@ -26,6 +31,7 @@ from intake.services.review import (
     get_testimony,
     list_testimonies,
     mark_missed,
+    next_in_queue,
     set_status,
 )
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
@@ -40,12 +46,12 @@ from intake.web.desk_auth import (
     check_login_csrf,
     csrf_token,
     delete_cookie,
-    desk_account,
     new_login_nonce,
     session_csrf,
     set_cookie,
 )
-from intake.web.highlight import segments
+from intake.web.highlight import pickable, segments
+from intake.web.i18n import LANGUAGES, Translator
 from intake.web.params import AppServices, CheckedAccount, DbSession, DeskAccount
 from intake.web.rendering import render
 from intake.web.routing import HtmlRoute
@@ -55,8 +61,33 @@ router = APIRouter(prefix="/desk", route_class=HtmlRoute, include_in_schema=Fals
 DONE_MESSAGES = {
     "status": "Status changed.",
     "missed": "The identifier was pseudonymised everywhere in this testimony.",
+    "picked": "The picked words were pseudonymised everywhere in this testimony.",
     "note": "Note added.",
+    "reply": "Reply sealed and sent. Only the witness's receipt can open it; it is not kept in "
+    "readable form, so it cannot be shown here again.",
 }
+# Where the editor acted: the redirect's fragment brings them back there.
+FORM_ANCHORS = {
+    "status": "status-form",
+    "missed": "mark",
+    "picked": "pick",
+    "note": "notes",
+    "reply": "reply",
+}
+LABEL_NAMES = {
+    "PERSON": "person",
+    "LOCATION": "place",
+    "ORGANIZATION": "organisation",
+    "FACILITY": "building or facility",
+    "CONTACT": "phone, e-mail or account",
+    "MILITARY_UNIT": "military unit",
+    "CALLSIGN": "call sign",
+    "ID": "document or other number",
+    "ADDRESS": "address",
+    "DATE": "date",
+    "OTHER": "other identifying detail",
+}
+MAX_PICKS = 50
 EXPORTS = {"md": ("markdown", "text/markdown"), "json": ("json", "application/json")}
 
 
@@ -136,35 +167,65 @@ def _date(value: str, what: str) -> date | None:
         raise InvalidInput(f"The {what} date must look like 2024-03-01.") from None
 
 
+def queue_link(filters: dict[str, str], **changes: object) -> str:
+    """The queue URL with these filters (empty ones left out) and changes: every link of the
+    queue page (pages, status counts) keeps the editor's other filters."""
+    query = {k: v for k, v in {**filters, **changes}.items() if v not in ("", None, 1)}
+    return f"{DESK_PATH}/" + (f"?{urlencode(query)}" if query else "")
+
+
 @router.get("/")
 def queue(
     request: Request,
     account: DeskAccount,
     db: DbSession,
+    services: AppServices,
     status: Annotated[str, Query(max_length=20)] = "",
     language: Annotated[str, Query(max_length=10)] = "",
     since: Annotated[str, Query(max_length=10)] = "",
     until: Annotated[str, Query(max_length=10)] = "",
+    sort: Annotated[str, Query(max_length=10)] = "newest",
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> HTMLResponse:
-    filters = {"status": status, "language": language, "since": since, "until": until}
+    filters = {
+        "status": status,
+        "language": language,
+        "since": since,
+        "until": until,
+        "sort": "" if sort == "newest" else sort,
+    }
     results = list_testimonies(
         db,
+        services,
         status=status or None,
         language=language or None,
         since=_date(since, "from"),
         until=_date(until, "to"),
         page=page,
+        sort=sort,
     )
     context = {
         "account": account,
         "csrf": session_csrf(request),
         "results": results,
         "filters": filters,
+        "sort": sort,
+        "link": lambda **changes: queue_link(filters, **changes),
         "statuses": STATUSES,
         "languages": TEXT_LANGUAGES[1:],
     }
     return render(request, "desk/queue.html", context)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to show beside the form the editor just used: a refusal keeps what they typed."""
+
+    form: str = ""
+    error: str | None = None
+    kept: dict[str, str] = field(default_factory=dict)
+    candidates: tuple[str, ...] = ()
+    preview: OpenedReply | None = None
 
 
 def _review_page(
@@ -175,21 +236,40 @@ def _review_page(
     testimony_id: str,
     *,
     done: str = "",
-    error: str | None = None,
+    mark: bool = False,
+    outcome: Outcome = Outcome(),
 ) -> HTMLResponse:
     view = get_testimony(db, services, testimony_id)
+    mark = mark or outcome.form == "picked"
+    texts = [("redacted", None, view.text, view.spans)] + [
+        (f"message/{m.seq}", m, m.text, m.spans) for m in view.followups
+    ]
     context = {
         "account": account,
         "csrf": session_csrf(request),
         "view": view,
-        "segments": segments(view.text, view.spans),
-        "followups": [(m, segments(m.text, m.spans)) for m in view.followups],
+        "texts": [
+            {
+                "message": message,
+                "segments": pickable(text, spans, free_words(PseudonymisedText(text, spans)), item)
+                if mark
+                else segments(text, spans),
+            }
+            for item, message, text, spans in texts
+        ],
+        "mark": mark,
         "labels": LABELS,
+        "label_names": LABEL_NAMES,
         "statuses": STATUSES,
-        "done": DONE_MESSAGES.get(done),
-        "error": error,
+        "done": done if done in DONE_MESSAGES else "",
+        "done_message": DONE_MESSAGES.get(done),
+        "outcome": outcome,
+        "next_id": next_in_queue(db, testimony_id),
+        "witness_t": Translator(view.language if view.language in LANGUAGES else "en"),
+        "max_reply": MAX_REPLY_CHARS,
     }
-    return render(request, "desk/review.html", context, status=422 if error else 200)
+    status = 422 if outcome.error else 200
+    return render(request, "desk/review.html", context, status=status)
 
 
 @router.get("/t/{testimony_id}")
@@ -200,8 +280,9 @@ def review(
     db: DbSession,
     services: AppServices,
     done: Annotated[str, Query(max_length=20)] = "",
+    mark: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
-    return _review_page(request, db, services, account, testimony_id, done=done)
+    return _review_page(request, db, services, account, testimony_id, done=done, mark=mark)
 
 
 async def _act(
@@ -211,15 +292,26 @@ async def _act(
     account: Account,
     testimony_id: str,
     done: str,
-    action: Callable[[], None],
+    action: Callable[[], object],
+    kept: dict[str, str],
 ) -> Response:
-    """Run a review action; on refusal show the review page with the (input-free) reason."""
+    """Run a review action, then back to the form the editor used (Post/Redirect/Get with its
+    fragment); on refusal, the page again with the reason and their input still in the field."""
     try:
         await run_in_threadpool(action)
     except InvalidInput as exc:
         db.rollback()
-        return _review_page(request, db, services, account, testimony_id, error=exc.message)
-    return RedirectResponse(f"{DESK_PATH}/t/{testimony_id}?done={done}", status_code=303)
+        outcome = Outcome(
+            form=done,
+            error=exc.message,
+            kept=kept,
+            candidates=tuple(getattr(exc, "candidates", ())),
+        )
+        return _review_page(request, db, services, account, testimony_id, outcome=outcome)
+    mode = "&mark=1" if done == "picked" else ""
+    return RedirectResponse(
+        f"{DESK_PATH}/t/{testimony_id}?done={done}{mode}#{FORM_ANCHORS[done]}", status_code=303
+    )
 
 
 @router.post("/t/{testimony_id}/status")
@@ -239,30 +331,44 @@ async def change_status(
         testimony_id,
         "status",
         lambda: set_status(db, services, testimony_id, status, actor=account),
+        {},
     )
+
+
+def _marked_terms(
+    db: Session, services: Services, testimony_id: str, surface: str, picks: list[str]
+) -> list[str]:
+    """The words picked in the text (mark mode) or the typed text."""
+    if not picks:
+        return [surface] if surface.strip() else []
+    view = get_testimony(db, services, testimony_id)
+    views = {"redacted": PseudonymisedText(view.text, view.spans)} | {
+        f"message/{m.seq}": PseudonymisedText(m.text, m.spans) for m in view.followups
+    }
+    try:
+        return terms_from_picks(views, picks)
+    except ValueError:
+        raise InvalidInput("A picked word is not in this testimony; reload the page.") from None
 
 
 @router.post("/t/{testimony_id}/missed")
 async def missed(
     request: Request,
     testimony_id: str,
-    surface: Annotated[str, Form(max_length=200)],
     label: Annotated[str, Form(max_length=40)],
     account: CheckedAccount,
     db: DbSession,
     services: AppServices,
+    surface: Annotated[str, Form(max_length=200)] = "",
+    pick: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006 - FastAPI form default
 ) -> Response:
-    return await _act(
-        request,
-        db,
-        services,
-        account,
-        testimony_id,
-        "missed",
-        lambda: mark_missed(
-            db, services, testimony_id, surface=surface, label=label, actor=account
-        ),
-    )
+    def mark() -> None:
+        terms = _marked_terms(db, services, testimony_id, surface, pick[:MAX_PICKS])
+        mark_missed(db, services, testimony_id, surfaces=terms, label=label, actor=account)
+
+    kept = {"surface": surface, "label": label}
+    done = "picked" if pick else "missed"
+    return await _act(request, db, services, account, testimony_id, done, mark, kept)
 
 
 @router.post("/t/{testimony_id}/notes")
@@ -282,20 +388,55 @@ async def note(
         testimony_id,
         "note",
         lambda: add_note(db, services, testimony_id, body, actor=account),
+        {"body": body},
     )
+
+
+@router.post("/t/{testimony_id}/reply")
+async def reply(
+    request: Request,
+    testimony_id: str,
+    body: Annotated[str, Form(max_length=MAX_REPLY_CHARS * 2)],
+    action: Annotated[Literal["preview", "send"], Form()],
+    account: CheckedAccount,
+    db: DbSession,
+    services: AppServices,
+) -> Response:
+    """``preview`` shows the reply exactly as the witness's page will and stores nothing;
+    ``send`` seals it to the witness and keeps only the ciphertext."""
+    if action == "send":
+        return await _act(
+            request,
+            db,
+            services,
+            account,
+            testimony_id,
+            "reply",
+            lambda: send_reply(db, services, testimony_id, body, actor=account),
+            {"body": body},
+        )
+    try:
+        text = clean_reply(body)
+    except InvalidInput as exc:
+        outcome = Outcome(form="reply", error=exc.message, kept={"body": body})
+    else:
+        preview = OpenedReply(0, datetime.now(UTC), text)
+        outcome = Outcome(form="reply", kept={"body": text}, preview=preview)
+    return _review_page(request, db, services, account, testimony_id, outcome=outcome)
 
 
 # --- export ------------------------------------------------------------------------------
 
 
-@router.get("/export/approved.{ext}", dependencies=[Depends(desk_account)])
+@router.get("/export/approved.{ext}")
 def export(
     ext: Literal["md", "json"],
+    account: DeskAccount,
     db: DbSession,
     services: AppServices,
 ) -> Response:
     fmt, media_type = EXPORTS[ext]
-    body = export_approved(db, services, fmt)  # type: ignore[arg-type]
+    body = export_approved(db, services, fmt, actor=account)  # type: ignore[arg-type]
     name = f"approved-testimonies-{datetime.now(UTC).date().isoformat()}.{ext}"
     return Response(
         body,

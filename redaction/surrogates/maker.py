@@ -27,6 +27,7 @@ from redaction.labels import (
     LOCATION,
     MILITARY_UNIT,
     ORGANIZATION,
+    OTHER,
     PERSON,
 )
 from redaction.memory import Memory
@@ -111,6 +112,7 @@ class SurrogateMaker:
             DATE: self._date,
             CONTACT: self._contact,
             MILITARY_UNIT: lambda s, lang: self._numbered(s, MILITARY_UNIT),
+            OTHER: lambda s, lang: self._tag(s, OTHER, lang),
         }
         if label == FACILITY and _NUMBER_ONLY.fullmatch(surface):
             return self._numbered(surface, FACILITY)  # "№ 2" of "школа № 2"

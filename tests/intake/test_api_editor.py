@@ -147,7 +147,7 @@ def test_export_of_approved_testimonies(client: TestClient, api_login) -> None:
         headers=headers,
     )
     exported = client.get("/api/v1/editor/exports/approved?format=json", headers=headers)
-    assert [item["id"] for item in json.loads(exported.text)] == [testimony_id]
+    assert [item["id"] for item in json.loads(exported.text)["testimonies"]] == [testimony_id]
     markdown = client.get("/api/v1/editor/exports/approved?format=markdown", headers=headers)
     assert markdown.headers["content-type"].startswith("text/markdown")
     assert f"## Testimony {testimony_id}" in markdown.text

@@ -269,20 +269,27 @@ def test_mark_missed_add_note_and_approve(desk_client, submit, app: FastAPI) -> 
     approved = browser.post(
         base + "/status", data={"csrf": csrf, "status": "approved"}, follow_redirects=False
     )
-    assert approved.status_code == 303 and approved.headers["location"] == base + "?done=status"
+    assert approved.status_code == 303 and approved.headers["location"] == base + "?done=status#status-form"
     assert status_of(app, testimony.testimony_id) == "approved"
 
 
-def test_refused_action_shows_the_reason_without_echoing_input(desk_client, submit) -> None:
+def test_refused_action_keeps_the_input_in_its_field_not_in_the_message(
+    desk_client, submit
+) -> None:
     testimony = submit()
     browser = desk_client("editor")
     base = f"/desk/t/{testimony.testimony_id}"
     csrf = csrf_from(browser.get(base).text)
     response = browser.post(
-        base + "/missed", data={"csrf": csrf, "surface": "Canary-Not-In-Text", "label": "PERSON"}
+        base + "/missed", data={"csrf": csrf, "surface": "Canary-Not-In-Text", "label": "OTHER"}
     )
     assert response.status_code == 422
-    assert "does not occur" in response.text and "Canary-Not-In-Text" not in response.text
+    error = re.search(r'<p class="error" role="alert" id="missed-error">([^<]*)</p>', response.text)
+    assert "does not occur" in error[1] and "Canary" not in error[1]
+    assert response.text.count("Canary-Not-In-Text") == 1
+    field = re.search(r'<input type="text" id="surface"[^>]*>', response.text)[0]
+    assert 'value="Canary-Not-In-Text"' in field and "autofocus" in field
+    assert '<option value="OTHER" selected>' in response.text
 
 
 def test_queue_filters_and_paging(desk_client, submit, app: FastAPI) -> None:
@@ -321,4 +328,4 @@ def test_exports_are_downloads(desk_client, submit, app: FastAPI) -> None:
     assert testimony.testimony_id in markdown.text
     exported = browser.get("/desk/export/approved.json")
     assert exported.headers["content-disposition"].endswith('.json"')
-    assert [item["id"] for item in json.loads(exported.text)] == [testimony.testimony_id]
+    assert [t["id"] for t in json.loads(exported.text)["testimonies"]] == [testimony.testimony_id]
