@@ -76,14 +76,17 @@ def sent_replies(row: Testimony) -> list[SentReply]:
 
 
 def open_replies(row: Testimony, witness_key: keys.PrivateKey) -> tuple[OpenedReply, ...]:
-    """Every reply to this record, opened with the witness's private key (from the receipt)."""
-    return tuple(
-        OpenedReply(
-            r.id,
-            r.sent_at,
-            keys.open_sealed(
-                r.sealed, record_id=row.id, item=_item(r.id), private_key=witness_key
-            ).decode(),
-        )
-        for r in row.replies
-    )
+    """Every reply to this record, opened with the witness's private key (from the receipt).
+
+    A reply that does not open (moved from another record, altered) is left out: the witness
+    still reaches their page, and nothing forged is shown as the editors' words."""
+    opened = []
+    for reply in row.replies:
+        try:
+            text = keys.open_sealed(
+                reply.sealed, record_id=row.id, item=_item(reply.id), private_key=witness_key
+            )
+        except keys.DecryptionError:
+            continue
+        opened.append(OpenedReply(reply.id, reply.sent_at, text.decode()))
+    return tuple(opened)
