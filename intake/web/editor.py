@@ -66,13 +66,14 @@ DONE_MESSAGES = {
     "reply": "Reply sealed and sent. Only the witness's receipt can open it; it is not kept in "
     "readable form, so it cannot be shown here again.",
 }
-# Where the editor acted: the redirect's fragment brings them back there.
+# Where the editor acted: the redirect's fragment names the field they used, which browsers
+# scroll to and focus (the same field carries autofocus, which a fragment would otherwise cancel).
 FORM_ANCHORS = {
-    "status": "status-form",
-    "missed": "mark",
+    "status": "status",
+    "missed": "surface",
     "picked": "pick",
-    "note": "notes",
-    "reply": "reply",
+    "note": "body",
+    "reply": "reply-body",
 }
 LABEL_NAMES = {
     "PERSON": "person",

@@ -1,4 +1,4 @@
-"""Exports no one mistakes for real names: the header, every surrogate marked, and an audit entry."""
+"""Exports no one mistakes for real names: the header, every surrogate marked, an audit entry."""
 
 from __future__ import annotations
 

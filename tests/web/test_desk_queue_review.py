@@ -153,7 +153,7 @@ def test_mistyped_term_offers_the_closest_words_of_the_text(
         data={"csrf": csrf, "surface": offered[0], "label": "PERSON"},
         follow_redirects=False,
     )
-    assert accepted.headers["location"] == base + "?done=missed#mark"
+    assert accepted.headers["location"] == base + "?done=missed#surface"
     assert "бородач" not in view_of(app, testimony.testimony_id).text
 
 
@@ -163,7 +163,7 @@ def test_after_each_action_focus_returns_to_its_form(desk_client, submit) -> Non
     base = f"/desk/t/{testimony.testimony_id}"
     csrf = csrf_from(browser.get(base).text)
     noted = browser.post(base + "/notes", data={"csrf": csrf, "body": "ok"})
-    assert str(noted.url).endswith("?done=note#notes")
+    assert str(noted.url).endswith("?done=note#body")
     assert re.search(r'<textarea id="body"[^>]*autofocus', noted.text)
     assert noted.text.count("autofocus") == 1
     changed = browser.post(base + "/status", data={"csrf": csrf, "status": "in_review"})

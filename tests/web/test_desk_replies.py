@@ -65,7 +65,7 @@ def test_sent_reply_is_sealed_audited_and_shown_as_sent_only(
     testimony = submit()
     browser = desk_client("editor")
     response = send(browser, testimony.testimony_id, CANARY)
-    location = f"/desk/t/{testimony.testimony_id}?done=reply#reply"
+    location = f"/desk/t/{testimony.testimony_id}?done=reply#reply-body"
     assert (response.status_code, response.headers["location"]) == (303, location)
     page = browser.get(location).text
     assert "Reply sealed and sent" in page and "Reply 1 sent by editor" in page
