@@ -31,7 +31,8 @@ class Testimony(Base):
 
     ``original``/``memory`` are sealed under the record's data key (key holders and the
     witness's receipt can open it); ``redacted`` is sealed under the editorial key.
-    Only the submission day is kept, to weaken correlation with network logs.
+    Only the submission day, and the time rounded down to 10 minutes for the desk's queue
+    order, are kept, to weaken correlation with network logs.
     """
 
     __tablename__ = "testimonies"
