@@ -71,6 +71,7 @@ class SummaryOut(BaseModel):
     preview: str
     replies: int
     last_reply: datetime | None
+    answered: bool
 
 
 class PageOut(BaseModel):

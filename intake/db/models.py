@@ -143,6 +143,8 @@ class Reply(Base):
     testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
     author_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Follow-ups there were when it was sent: a later one is the witness's answer.
+    followups_before: Mapped[int] = mapped_column(Integer)
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
     testimony: Mapped[Testimony] = relationship(back_populates="replies")

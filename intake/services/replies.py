@@ -30,6 +30,7 @@ class SentReply:
     id: int
     author: str
     sent_at: datetime
+    answered: bool  # the witness has added a follow-up since
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,12 @@ def send_reply(
     row = db.get(Testimony, testimony_id) if isinstance(testimony_id, str) else None
     if row is None:
         raise NotFound("No testimony with this id.")
-    reply = Reply(author_id=actor.id, sent_at=datetime.now(UTC), sealed=b"")
+    reply = Reply(
+        author_id=actor.id,
+        sent_at=datetime.now(UTC),
+        followups_before=len(row.messages),
+        sealed=b"",
+    )
     row.replies.append(reply)
     db.flush()  # the reply id is part of the associated data
     witness_key = keys.PublicKey.from_text(row.witness_public_key)
@@ -68,11 +74,15 @@ def send_reply(
         db, actor=actor.username, action="reply", details={"testimony": row.id, "reply": reply.id}
     )
     db.commit()
-    return SentReply(reply.id, actor.username, reply.sent_at)
+    return SentReply(reply.id, actor.username, reply.sent_at, answered=False)
 
 
 def sent_replies(row: Testimony) -> list[SentReply]:
-    return [SentReply(r.id, r.author.username, r.sent_at) for r in row.replies]
+    followups = len(row.messages)
+    return [
+        SentReply(r.id, r.author.username, r.sent_at, followups > r.followups_before)
+        for r in row.replies
+    ]
 
 
 def open_replies(row: Testimony, witness_key: keys.PrivateKey) -> tuple[OpenedReply, ...]:

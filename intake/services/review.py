@@ -60,6 +60,7 @@ class TestimonySummary:
     attachments: int
     replies: int
     last_reply: datetime | None
+    answered: bool  # a follow-up came after the last reply
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _summary(keyring: keys.EditorialKeyring, row: Testimony) -> TestimonySummary
         attachments=len(row.attachments),
         replies=len(row.replies),
         last_reply=row.replies[-1].sent_at if row.replies else None,
+        answered=bool(row.replies) and len(row.messages) > row.replies[-1].followups_before,
     )
 
 

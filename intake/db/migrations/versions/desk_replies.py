@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("testimony_id", sa.String(length=36), nullable=False),
         sa.Column("author_id", sa.Integer(), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("followups_before", sa.Integer(), nullable=False),
         sa.Column("sealed", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(["author_id"], ["accounts.id"]),
         sa.ForeignKeyConstraint(["testimony_id"], ["testimonies.id"], ondelete="CASCADE"),
