@@ -264,6 +264,11 @@ def test_reply_preview_send_and_the_witness_reads_it_by_keyboard(
     assert "Спасибо. В какой день это было?" in driver.find_element(By.ID, "replies").text
     assert driver.get_cookies() == []
 
+    driver.get(f"{live_url}/desk/")  # back on the desk: the queue flags the answer
+    row = driver.find_element(By.CSS_SELECTOR, "table.queue tbody tr").text
+    assert "1 follow-up" in row and "1 sent, answered" in row
+    shot(driver, "08-queue-flags")
+
 
 def test_exports_by_keyboard_carry_the_notice_and_marks(
     live_url: str, driver: WebDriver, make_account, submit, tmp_path: Path
