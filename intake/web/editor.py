@@ -28,6 +28,7 @@ from intake.services.review import (
     mark_missed,
     set_status,
 )
+from intake.services.stats import hidden_by_witness
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.web.desk_auth import (
     DESK_PATH,
@@ -163,6 +164,7 @@ def queue(
         "filters": filters,
         "statuses": STATUSES,
         "languages": TEXT_LANGUAGES[1:],
+        "hidden_by_witness": hidden_by_witness(db),
     }
     return render(request, "desk/queue.html", context)
 

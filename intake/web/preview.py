@@ -88,6 +88,8 @@ def _draft(form: WitnessForm) -> dict[str, Any]:
             *form.lists.get("mark", []),
         ],
         "memory": fields.get("memory", ""),
+        # The one-time token of the writing form, if it has one, rides along to the final send.
+        "receipt": fields.get("receipt", ""),
     }
 
 
@@ -99,8 +101,10 @@ def _form_page(
         "limits": _limits(settings),
         "text_languages": TEXT_LANGUAGES,
         "error_key": error,
-        **draft,
+        "text": draft["text"],
+        "chosen_language": draft["language"],
         "hide": "\n".join(draft["hide"]),
+        "memory": draft["memory"],
     }
     return render_witness(request, lang, "witness/form.html", context, status=422 if error else 200)
 
