@@ -11,9 +11,7 @@ import socket
 from pathlib import Path
 
 FIREFOX = Path("/usr/bin/firefox-esr")
-# Headless Firefox will not make a window narrower than 500 px; at 1.4 device pixels per CSS
-# pixel that window is a 357 px wide phone viewport.
-PHONE_PIXEL_RATIO = "1.4"
+NARROWEST = 500  # CSS px: headless Firefox makes no narrower window (Chromium can emulate 320)
 
 
 def available() -> bool:
@@ -26,22 +24,19 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def firefox(log_file: Path, *, phone: bool = False):
+def firefox(log_file: Path, *, narrow: bool = False):
     """A started session; elements are waited for up to 60 s (a slow POST's next page)."""
     from marionette_driver.marionette import Marionette
 
-    prefs: dict[str, object] = {"javascript.enabled": False}
-    if phone:
-        prefs["layout.css.devPixelsPerPx"] = PHONE_PIXEL_RATIO
     driver = Marionette(
         host="127.0.0.1",
         port=_free_port(),
         bin=str(FIREFOX),
         headless=True,
-        prefs=prefs,
+        prefs={"javascript.enabled": False},
         gecko_log=str(log_file),
     )
     driver.start_session()
     driver.timeout.implicit = 60
-    driver.set_window_rect(width=500 if phone else 1100, height=900)
+    driver.set_window_rect(width=NARROWEST if narrow else 1100, height=900)
     return driver
