@@ -151,3 +151,17 @@ def test_canary_nothing_about_the_testimony_is_kept_between_preview_and_confirm(
     for haystack in (database_dump(client), logs_under(data_dir), caplog.text.encode()):
         for form in forms:
             assert form.encode() not in haystack
+
+
+def test_desk_queue_shows_how_many_testimonies_needed_a_word_hidden(
+    client: TestClient, desk_client
+) -> None:
+    client.post(
+        "/api/v1/testimonies", json={"text": BAKERY_STORY, "language": "ru", "hide": ["пекарня"]}
+    )
+    client.post("/api/v1/testimonies", json={"text": "Меня вызвали в Курск.", "language": "ru"})
+    page = desk_client("editor").get("/desk/").text
+    figures = page.split('id="hidden-by-witness"', 1)[1].split("</dl>", 1)[0]
+    assert "<dt>ru</dt><dd>1 of 2</dd>" in figures
+    assert "<dt>en</dt><dd>0 of 0</dd>" in figures
+    assert "пекар" not in page
