@@ -28,6 +28,10 @@ SOURCE = "source"
 BY_WITNESS = "witness"
 
 
+class TermsRefused(InvalidInput):
+    """The words to hide break a limit; the text itself is fine."""
+
+
 @dataclass(frozen=True)
 class Preview:
     language: str
@@ -43,16 +47,16 @@ def clean_terms(terms: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for raw in terms:
         if not isinstance(raw, str) or "\x00" in raw:
-            raise InvalidInput("Each word to hide must be plain text.")
+            raise TermsRefused("Each word to hide must be plain text.")
         term = " ".join(raw.split())
         if not term or term.casefold() in seen:
             continue
         if len(term) > MAX_TERM_CHARS:
-            raise InvalidInput(f"A word or phrase to hide is longer than {MAX_TERM_CHARS} letters.")
+            raise TermsRefused(f"A word or phrase to hide is longer than {MAX_TERM_CHARS} letters.")
         seen.add(term.casefold())
         out.append(term)
     if len(out) > MAX_TERMS:
-        raise InvalidInput(f"At most {MAX_TERMS} words or phrases can be hidden.")
+        raise TermsRefused(f"At most {MAX_TERMS} words or phrases can be hidden.")
     return tuple(out)
 
 

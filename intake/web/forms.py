@@ -95,6 +95,15 @@ class _Collector:
             self.form.lists.setdefault(part.name, []).append(part.data.decode("utf-8", "replace"))
 
 
+def page_limits(settings: Settings) -> dict[str, int]:
+    """The limits a witness form states in its hints and ``maxlength``."""
+    return {
+        "max_chars": settings.max_text_chars,
+        "max_files": settings.max_attachments,
+        "max_mb": max(1, settings.max_attachment_bytes // (1024 * 1024)),
+    }
+
+
 async def read_witness_form(request: Request, settings: Settings) -> WitnessForm:
     """Parse a witness form; raise ``FormRejected`` with a code the error page translates."""
     content_type, options = parse_options_header(request.headers.get("content-type", ""))

@@ -20,9 +20,9 @@ from intake.errors import InvalidInput
 from intake.pseudonymised import Pseudonym
 from intake.services import preview
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
-from intake.validation import clean_language
+from intake.validation import clean_language, clean_text
 from intake.web.errors import FormRejected
-from intake.web.forms import WitnessForm, read_witness_form
+from intake.web.forms import WitnessForm, page_limits, read_witness_form
 from intake.web.highlight import segments
 from intake.web.params import AppServices
 from intake.web.rendering import render_witness
@@ -68,14 +68,6 @@ def confirmed(form: WitnessForm) -> dict[str, Any]:
     }
 
 
-def _limits(settings: Settings) -> dict[str, int]:
-    return {
-        "max_chars": settings.max_text_chars,
-        "max_files": settings.max_attachments,
-        "max_mb": max(1, settings.max_attachment_bytes // (1024 * 1024)),
-    }
-
-
 def _draft(form: WitnessForm) -> dict[str, Any]:
     """The form's own fields, to be filled in again on whichever page comes next."""
     fields = form.fields
@@ -98,7 +90,7 @@ def _form_page(
 ) -> HTMLResponse:
     """The writing form again, text and words to hide filled in (never lost on an error)."""
     context = {
-        "limits": _limits(settings),
+        "limits": page_limits(settings),
         "text_languages": TEXT_LANGUAGES,
         "error_key": error,
         "text": draft["text"],
@@ -110,7 +102,12 @@ def _form_page(
 
 
 def _error_key(exc: InvalidInput) -> str:
-    return f"error_{exc.code}" if isinstance(exc, FormRejected) else "preview_error_hide"
+    match exc:
+        case FormRejected():
+            return f"error_{exc.code}"
+        case preview.TermsRefused():
+            return "preview_error_hide"
+    return "error_not_accepted"
 
 
 @router.post("/{lang:lang}/preview")
@@ -123,6 +120,7 @@ async def show_preview(request: Request, lang: str, services: AppServices) -> HT
             raise FormRejected("text_empty", "The text is empty.")
         if len(draft["text"]) > settings.max_text_chars:
             raise FormRejected("text_too_long", "The text is too long.")
+        clean_text(draft["text"], max_chars=settings.max_text_chars)  # NUL, lone surrogates
         result = await run_in_threadpool(
             lambda: preview.pseudonymise(
                 draft["text"],
@@ -141,7 +139,7 @@ async def show_preview(request: Request, lang: str, services: AppServices) -> HT
         "memory_json": result.memory.to_json(),
         "hide_lines": "\n".join(result.hidden + result.not_found),
         "replaced": len([s for s in result.view.spans if s.label != preview.HIDDEN]),
-        "limits": _limits(settings),
+        "limits": page_limits(settings),
         "labels": sorted({span.label for span in result.view.spans}),
     }
     return render_witness(request, lang, "witness/preview.html", context)

@@ -28,7 +28,7 @@ from intake.services.witness import (
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.web import preview, static
 from intake.web.errors import FormRejected
-from intake.web.forms import WitnessForm, read_witness_form
+from intake.web.forms import WitnessForm, page_limits, read_witness_form
 from intake.web.i18n import negotiate
 from intake.web.params import AppServices, DbSession
 from intake.web.rendering import render_witness
@@ -39,12 +39,7 @@ router.include_router(static.router)  # the stylesheet travels with the pages th
 router.include_router(preview.router)  # check the pseudonymised text before it is sent (#15)
 
 
-def _limits(settings: Settings) -> dict[str, int]:
-    return {
-        "max_chars": settings.max_text_chars,
-        "max_files": settings.max_attachments,
-        "max_mb": max(1, settings.max_attachment_bytes // (1024 * 1024)),
-    }
+_limits = page_limits
 
 
 def _text(form: WitnessForm, settings: Settings) -> str:

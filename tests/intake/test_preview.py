@@ -90,9 +90,9 @@ def test_a_tampered_memory_is_ignored(payload: str) -> None:
 
 
 def test_terms_are_bounded() -> None:
-    with pytest.raises(preview.InvalidInput):
+    with pytest.raises(preview.TermsRefused):
         preview.clean_terms(["x" * (preview.MAX_TERM_CHARS + 1)])
-    with pytest.raises(preview.InvalidInput):
+    with pytest.raises(preview.TermsRefused):
         preview.clean_terms([f"word{i}" for i in range(preview.MAX_TERMS + 1)])
     assert preview.terms_from_lines("a, b\r\n\nc d") == ["a", " b", "", "c d"]
 

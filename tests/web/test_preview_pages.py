@@ -165,3 +165,9 @@ def test_desk_queue_shows_how_many_testimonies_needed_a_word_hidden(
     assert "<dt>ru</dt><dd>1 of 2</dd>" in figures
     assert "<dt>en</dt><dd>0 of 0</dd>" in figures
     assert "пекар" not in page
+
+
+def test_text_with_a_nul_character_brings_back_the_form(client: TestClient) -> None:
+    response = client.post("/en/preview", files={"text": (None, "Before\x00after")})
+    assert response.status_code == 422
+    assert html.escape(catalog("en")["error_not_accepted"]) in response.text
