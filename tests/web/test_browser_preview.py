@@ -92,6 +92,15 @@ class Witness:
             return browser.content_width(self.driver)
         return self.find("html").rect["width"]
 
+    def screenshot(self, name: str) -> None:
+        """Full page PNG under test-artifacts/screenshots/, for people to look at."""
+        if self.engine == "chromium":
+            browser.screenshot(self.driver, f"{name}-chromium")
+        else:
+            browser.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            png = self.driver.screenshot(format="binary", full=True)
+            (browser.SCREENSHOTS / f"{name}-firefox.png").write_bytes(png)
+
     def quit(self) -> None:
         if self.engine == "chromium":
             self.driver.quit()
@@ -147,8 +156,7 @@ def test_witness_previews_hides_a_word_goes_back_and_sends(
     page.press("#update-preview")
     assert not every_form.search(page.find("#preview-text").text)
     assert page.find("[role=status]").text  # says which words are now hidden
-    if engine == "chromium":
-        browser.screenshot(page.driver, f"preview-{lang}-phone")
+    page.screenshot(f"preview-{lang}-phone")
 
     page.press("#edit-text")  # back to the text, kept by the server's page, not by Back
     assert page.find("#text").get_property("value") == text.strip()
