@@ -187,3 +187,13 @@ def test_stats_command_prints_counts_only(client: TestClient, settings, monkeypa
     assert result.exit_code == 0, result.output
     assert "ru: 1 of 1 testimonies" in result.output
     assert "пекар" not in result.output
+
+
+def test_words_to_hide_that_are_not_in_the_text_are_not_counted(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/testimonies", json={"text": BAKERY_STORY, "language": "ru", "hide": ["трамвай"]}
+    )
+    assert response.status_code == 201
+    with client.app.state.services.sessions() as db:
+        figures = {row.language: (row.hid, row.testimonies) for row in hidden_by_witness(db)}
+    assert figures["ru"] == (0, 1)
