@@ -191,3 +191,16 @@ def rotate_editorial_key() -> None:
     with _work() as (db, services):
         key_id, count = rotate(db, services, actor="cli")
     typer.echo(f"Editorial key {key_id} is now current; re-encrypted {count} item(s).")
+
+
+@app.command("stats")
+def stats() -> None:
+    """Per language: testimonies where the witness hid words redaction missed (counts only)."""
+    from intake.services.stats import hidden_by_witness
+
+    with _work() as (db, _):
+        for row in hidden_by_witness(db):
+            typer.echo(
+                f"{row.language}: {row.hid} of {row.testimonies} testimonies needed "
+                "words hidden by the witness"
+            )

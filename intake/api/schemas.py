@@ -18,6 +18,12 @@ class Strict(BaseModel):
 class TestimonyIn(Strict):
     text: str = Field(description="The testimony, plain text.")
     language: Language = "auto"
+    hide: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Words or phrases the witness chose to hide after the preview; each is "
+        "replaced in every case and inflection, here and in later follow-ups.",
+    )
 
 
 class ReceiptOut(BaseModel):
@@ -124,3 +130,27 @@ class CorrectionIn(Strict):
 
 class NoteIn(Strict):
     body: str
+
+
+# -- witness preview (#15) ----------------------------------------------------------------------
+
+
+class PreviewIn(TestimonyIn):
+    """The same body as a submission; nothing is stored."""
+
+
+class PreviewOut(BaseModel):
+    language: str = Field(description="The language the text was pseudonymised as.")
+    text: str = Field(description="The text as editors would see it.")
+    pseudonyms: list[PseudonymOut] = Field(
+        description="Where each invented replacement sits in `text`; label HIDDEN marks a word "
+        "from `hide`."
+    )
+    hidden: list[str] = Field(description="Terms from `hide` that occurred and were replaced.")
+    not_found: list[str] = Field(
+        description="Terms from `hide` not in the pseudonymised text (absent or already replaced)."
+    )
+
+
+class ErrorOut(BaseModel):
+    detail: str

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+from intake.api import preview
 from intake.api.schemas import FollowupIn, ReceiptIn, ReceiptOut, TestimonyIn, WitnessStatusOut
 from intake.deps import AppServices, DbSession
 from intake.services import witness
 
 router = APIRouter(prefix="/api/v1", tags=["witness"])
+router.include_router(preview.router)  # POST /api/v1/testimonies/preview (#15)
 
 RECEIPT_ADVICE = (
     "Keep this receipt code safe: write it down on paper and keep it away from your phone. "
@@ -18,7 +20,9 @@ RECEIPT_ADVICE = (
 
 @router.post("/testimonies", status_code=status.HTTP_201_CREATED, response_model=ReceiptOut)
 def submit(body: TestimonyIn, db: DbSession, services: AppServices) -> ReceiptOut:
-    receipt = witness.submit_testimony(db, services, text=body.text, language=body.language)
+    receipt = witness.submit_testimony(
+        db, services, text=body.text, language=body.language, hide=body.hide
+    )
     return ReceiptOut(receipt=receipt.code, message=RECEIPT_ADVICE)
 
 

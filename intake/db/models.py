@@ -186,3 +186,13 @@ class AuditEntry(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     entry: Mapped[dict] = mapped_column(JSON)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Counter(Base):
+    """A project-wide tally, linked to no testimony: e.g. how many testimonies needed a word
+    hidden by the witness after the preview (per language), never which words."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)

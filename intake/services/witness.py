@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 import keys
 import redaction
 from intake import attachments as attachment_files
+from intake import counters
 from intake.db.models import Attachment, Message, Testimony
 from intake.errors import Conflict, InvalidInput, ReceiptNotFound
 from intake.pseudonymised import PseudonymisedText
 from intake.receipts import looks_valid, new_receipt, normalise
-from intake.services import Services
+from intake.services import Services, preview
 from intake.services.replies import OpenedReply, open_replies
 from intake.validation import clean_language, clean_text
 
@@ -100,13 +101,17 @@ def submit_testimony(
     text: str,
     language: str = "auto",
     attachments: Sequence[Upload] = (),
+    hide: Sequence[str] = (),
+    memory: redaction.Memory | None = None,
 ) -> Receipt:
+    """``hide``: words the witness chose to hide after the preview; ``memory``: the surrogates
+    that preview drew, so the editors see the same invented names the witness checked."""
     text = clean_text(text, max_chars=services.settings.max_text_chars)
     language = clean_language(language)
     uploads = _prepare_uploads(services, attachments, 0)
     services.limiter.check_global()
 
-    result = redaction.redact(text, language, policy=services.policy)
+    result = preview.pseudonymise(text, language, policy=services.policy, hide=hide, memory=memory)
     vault = services.vault
     record_id = str(uuid.uuid4())
     code = new_receipt()
@@ -136,12 +141,12 @@ def submit_testimony(
         memory=keys.seal(
             data_key, result.memory.to_json().encode(), record_id=record_id, item="memory"
         ),
-        redacted=PseudonymisedText.from_redaction(result).seal(
-            vault.editorial, record_id=record_id, item="redacted"
-        ),
+        redacted=result.view.seal(vault.editorial, record_id=record_id, item="redacted"),
     )
     row.attachments = _sealed_attachments(data_key, record_id, uploads, 1)
     db.add(row)
+    if result.hidden:
+        counters.increment(db, f"{counters.WITNESS_HID}/{result.language}")
     db.commit()
     return Receipt(code=code, testimony_id=record_id)
 
@@ -210,6 +215,13 @@ def add_followup(
     data_key = keys.unwrap(row.envelope, record_id=row.id, private_key=witness_key)
     memory = _witness_memory(row, data_key, witness_key)
     result = redaction.redact(text, "auto", memory=memory, policy=services.policy)
+    # Words the witness hid after the preview stay hidden in every follow-up.
+    view, memory, _ = preview.hide_terms(
+        PseudonymisedText.from_redaction(result),
+        result.language,
+        result.memory,
+        preview.remembered_terms(result.memory),
+    )
 
     seq = len(row.messages) + 1
     row.messages.append(
@@ -217,14 +229,10 @@ def add_followup(
             seq=seq,
             submitted_on=_today(),
             original=keys.seal(data_key, text.encode(), record_id=row.id, item=f"message/{seq}"),
-            redacted=PseudonymisedText.from_redaction(result).seal(
-                services.vault.editorial, record_id=row.id, item=f"message/{seq}"
-            ),
+            redacted=view.seal(services.vault.editorial, record_id=row.id, item=f"message/{seq}"),
         )
     )
-    row.memory = keys.seal(
-        data_key, result.memory.to_json().encode(), record_id=row.id, item="memory"
-    )
+    row.memory = keys.seal(data_key, memory.to_json().encode(), record_id=row.id, item="memory")
     row.corrections.clear()  # now folded into the memory
     row.attachments.extend(_sealed_attachments(data_key, row.id, uploads, len(row.attachments) + 1))
     try:

@@ -34,6 +34,7 @@ from intake.services.review import (
     next_in_queue,
     set_status,
 )
+from intake.services.stats import hidden_by_witness
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.web.desk_auth import (
     DESK_PATH,
@@ -214,6 +215,7 @@ def queue(
         "link": lambda **changes: queue_link(filters, **changes),
         "statuses": STATUSES,
         "languages": TEXT_LANGUAGES[1:],
+        "hidden_by_witness": hidden_by_witness(db),
     }
     return render(request, "desk/queue.html", context)
 

@@ -18,6 +18,8 @@ from intake.services.witness import Upload
 from intake.web.errors import FormRejected
 
 TEXT_FIELDS = frozenset({"text", "language", "receipt"})
+PREVIEW_FIELDS = frozenset({"hide", "memory"})  # the preview step's words to hide, surrogates
+LIST_FIELDS = frozenset({"mark"})  # one part per ticked word on the preview page
 FILE_FIELD = "attachments"
 MAX_FIELD_BYTES = 4  # per character: the text limit is in characters, UTF-8 needs up to four
 
@@ -26,6 +28,7 @@ MAX_FIELD_BYTES = 4  # per character: the text limit is in characters, UTF-8 nee
 class WitnessForm:
     fields: dict[str, str] = field(default_factory=dict)
     files: list[Upload] = field(default_factory=list)
+    lists: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -86,8 +89,19 @@ class _Collector:
         if part.filename is not None:
             if part.name == FILE_FIELD and (part.filename or part.data):  # "" = no file chosen
                 self.form.files.append(Upload(part.filename, part.content_type, bytes(part.data)))
-        elif part.name in TEXT_FIELDS:
+        elif part.name in TEXT_FIELDS | PREVIEW_FIELDS:
             self.form.fields[part.name] = part.data.decode("utf-8", "replace")
+        elif part.name in LIST_FIELDS:
+            self.form.lists.setdefault(part.name, []).append(part.data.decode("utf-8", "replace"))
+
+
+def page_limits(settings: Settings) -> dict[str, int]:
+    """The limits a witness form states in its hints and ``maxlength``."""
+    return {
+        "max_chars": settings.max_text_chars,
+        "max_files": settings.max_attachments,
+        "max_mb": max(1, settings.max_attachment_bytes // (1024 * 1024)),
+    }
 
 
 async def read_witness_form(request: Request, settings: Settings) -> WitnessForm:

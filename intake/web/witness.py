@@ -26,9 +26,9 @@ from intake.services.witness import (
     submit_testimony,
 )
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
-from intake.web import static
+from intake.web import preview, static
 from intake.web.errors import FormRejected
-from intake.web.forms import WitnessForm, read_witness_form
+from intake.web.forms import WitnessForm, page_limits, read_witness_form
 from intake.web.i18n import negotiate
 from intake.web.params import AppServices, DbSession
 from intake.web.rendering import render_witness
@@ -36,14 +36,10 @@ from intake.web.routing import HtmlRoute
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 router.include_router(static.router)  # the stylesheet travels with the pages that need it
+router.include_router(preview.router)  # check the pseudonymised text before it is sent (#15)
 
 
-def _limits(settings: Settings) -> dict[str, int]:
-    return {
-        "max_chars": settings.max_text_chars,
-        "max_files": settings.max_attachments,
-        "max_mb": max(1, settings.max_attachment_bytes // (1024 * 1024)),
-    }
+_limits = page_limits
 
 
 def _text(form: WitnessForm, settings: Settings) -> str:
@@ -78,8 +74,11 @@ async def submit(
     form = await read_witness_form(request, services.settings)
     text = _text(form, services.settings)
     language = form.fields.get("language", "auto")
+    extra = preview.confirmed(form)  # words hidden and surrogates drawn on the preview page
     receipt = await run_in_threadpool(
-        lambda: submit_testimony(db, services, text=text, language=language, attachments=form.files)
+        lambda: submit_testimony(
+            db, services, text=text, language=language, attachments=form.files, **extra
+        )
     )
     words = words_of(receipt.code)
     return render_witness(request, lang, "witness/receipt_issued.html", {"words": words})

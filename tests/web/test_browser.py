@@ -94,10 +94,11 @@ def test_witness_submits_and_comes_back_without_javascript(
 
     driver.find_element(By.ID, "text").send_keys(text)
     Select(driver.find_element(By.ID, "language")).select_by_value(lang)
+    click_and_wait(driver)  # to the preview; files are chosen on its confirming form
     photo = tmp_path / "IMG_20240301_134500.jpg"
     photo.write_bytes(media.jpeg_with_gps())
     driver.find_element(By.ID, "attachments").send_keys(str(photo))
-    click_and_wait(driver)
+    click_and_wait(driver, "#confirm-send")
 
     words = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#receipt-code li")]
     assert len(words) == 7
