@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "prev_counters"
-down_revision = "0001"
+down_revision = "desk_replies"
 branch_labels = None
 depends_on = None
 
