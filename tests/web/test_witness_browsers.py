@@ -9,6 +9,7 @@ test-artifacts/screenshots/<engine>-<step>.png.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -162,6 +163,8 @@ def test_double_tap_and_resend_store_one_testimony_and_show_the_same_receipt(
 
     def counted(*args, **kwargs):
         calls.append(1)
+        if len(calls) == 1:
+            time.sleep(3 * engines.TAP_GAP)  # a slow connection: the second tap comes meanwhile
         return real(*args, **kwargs)
 
     monkeypatch.setattr(witness_pages, "submit_testimony", counted)
@@ -171,11 +174,14 @@ def test_double_tap_and_resend_store_one_testimony_and_show_the_same_receipt(
     page.find("#text").send_keys(TEXT["uk"])
     page.double_tap()
     assert receipt_words(page) == issued
-    assert len(calls) == 2  # the form did arrive twice
+    taps = len(calls)
+    # Firefox sends the form twice; Chromium drops a second submission of a form whose first
+    # is still pending, so there the server-side race is covered by the service test.
+    assert taps == (2 if engine == "firefox" else 1)
     page.screenshot("double-tap-receipt")
     page.resend()
     assert receipt_words(page) == issued
-    assert len(calls) == 3  # and once more on reload
+    assert len(calls) == taps + 1  # the reload did send the form again
     page.screenshot("resend-receipt")
     assert testimonies(app) == 1
 
