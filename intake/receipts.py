@@ -154,9 +154,5 @@ def exact(code: str) -> str | None:
     return _legacy(tokens)
 
 
-def looks_valid(code: str) -> bool:
-    return bool(candidates(code))
-
-
 def words_of(code: str) -> list[str]:
     return code.split("-")

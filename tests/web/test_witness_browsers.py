@@ -8,7 +8,6 @@ test-artifacts/screenshots/<engine>-<step>.png.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -66,7 +65,8 @@ def receipt_words(page: engines.Browser) -> list[str]:
 
 
 def value(element) -> str:
-    return element.get_property("value") if hasattr(element, "get_property") else ""
+    """What a field holds now (both drivers' elements answer ``get_property``)."""
+    return element.get_property("value")
 
 
 def assert_neutral(page: engines.Browser, lang: str) -> None:
@@ -221,5 +221,4 @@ def test_phone_text_box_and_way_back_are_in_the_first_screen(
     page.screenshot("phone-ru-receipt")
     if engine == "chromium":
         assert width == PHONE[0]
-        assert re.fullmatch(r"\d+", str(int(browser.content_width(page.driver))))
-        assert browser.content_width(page.driver) <= PHONE[0]
+        assert browser.content_width(page.driver) <= PHONE[0]  # nothing wider than the phone
