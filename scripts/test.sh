@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install into ./.venv (pinned versions, with test tools) and run the whole test suite.
 # TESTIMONY_TEST_DATABASE_URL=postgresql://... runs it against PostgreSQL instead of SQLite.
-# Browser tests run when Debian's chromium and chromium-driver are installed.
+# Browser tests run when Debian's chromium and chromium-driver, and firefox-esr, are installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv

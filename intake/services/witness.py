@@ -18,11 +18,10 @@ from sqlalchemy.orm import Session
 import keys
 import redaction
 from intake import attachments as attachment_files
-from intake import counters
+from intake import counters, receipts
 from intake.db.models import Attachment, Message, Testimony
-from intake.errors import Conflict, InvalidInput, ReceiptNotFound
+from intake.errors import Conflict, IntakeError, InvalidInput, ReceiptNotFound
 from intake.pseudonymised import PseudonymisedText
-from intake.receipts import looks_valid, new_receipt, normalise
 from intake.services import Services, preview
 from intake.services.replies import OpenedReply, open_replies
 from intake.validation import clean_language, clean_text
@@ -39,6 +38,27 @@ class Upload:
 class Receipt:
     code: str
     testimony_id: str
+
+
+class AlreadySent(IntakeError):
+    """The form's receipt was already used for a different text (a form sent twice after
+    editing); nothing is stored, the witness is given a fresh form."""
+
+    status_code = 409
+
+
+@dataclass(frozen=True)
+class SentItem:
+    submitted_on: date
+    text: str
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """What the witness sent, opened with their receipt: the testimony, then each addition."""
+
+    testimony: SentItem
+    followups: list[SentItem]
 
 
 @dataclass(frozen=True)
@@ -103,19 +123,30 @@ def submit_testimony(
     attachments: Sequence[Upload] = (),
     hide: Sequence[str] = (),
     memory: redaction.Memory | None = None,
+    receipt: str | None = None,
+    receipt_language: str = "en",
 ) -> Receipt:
-    """``hide``: words the witness chose to hide after the preview; ``memory``: the surrogates
-    that preview drew, so the editors see the same invented names the witness checked."""
+    """Store a testimony under ``receipt`` (the form's one-time receipt) or a fresh one.
+
+    Idempotent per receipt: sending the same receipt and text again stores nothing and returns
+    the same receipt, so a double tap, a reload or a resend shows the same receipt page.
+    ``hide``: words the witness chose to hide after the preview; ``memory``: the surrogates
+    that preview drew, so the editors see the same invented names the witness checked.
+    """
     text = clean_text(text, max_chars=services.settings.max_text_chars)
     language = clean_language(language)
     uploads = _prepare_uploads(services, attachments, 0)
+    vault = services.vault
+    code = (receipt and receipts.exact(receipt)) or receipts.new_receipt(receipt_language)
+    receipt_keys = keys.derive_receipt_keys(code, vault.receipt_salt)
+    if receipt is not None:
+        sent = _already_sent(db, services, code, receipt_keys, text)
+        if sent is not None:
+            return sent
     services.limiter.check_global()
 
     result = preview.pseudonymise(text, language, policy=services.policy, hide=hide, memory=memory)
-    vault = services.vault
     record_id = str(uuid.uuid4())
-    code = new_receipt()
-    receipt_keys = keys.derive_receipt_keys(code, vault.receipt_salt)
     data_key = keys.DataKey.generate()
     # Hybrid post-quantum like the key holders' keys: this key can open the data key too.
     witness_key = keys.PrivateKey.generate()
@@ -147,19 +178,84 @@ def submit_testimony(
     db.add(row)
     if result.hidden:
         counters.increment(db, f"{counters.WITNESS_HID}/{result.language}")
-    db.commit()
+    try:
+        db.commit()
+    except IntegrityError:  # the same form, sent twice at once: the other request stored it
+        db.rollback()
+        sent = _already_sent(db, services, code, receipt_keys, text)
+        if sent is None:
+            raise
+        return sent
     return Receipt(code=code, testimony_id=record_id)
 
 
-def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, keys.ReceiptKeys]:
-    if not isinstance(receipt, str) or not looks_valid(receipt):
-        raise ReceiptNotFound("This is not a valid receipt code: it should be seven English words.")
-    receipt_keys = keys.derive_receipt_keys(normalise(receipt), services.vault.receipt_salt)
-    services.limiter.check_receipt(receipt_keys.lookup)
+def _already_sent(
+    db: Session, services: Services, code: str, receipt_keys: keys.ReceiptKeys, text: str
+) -> Receipt | None:
+    """The stored testimony if this receipt was used before with this text; ``AlreadySent``
+    if it was used with another text; ``None`` if it is unused."""
     row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
     if row is None:
+        return None
+    services.limiter.check_receipt(receipt_keys.lookup)
+    _, data_key = _open_keys(row, receipt_keys)
+    stored = keys.open(data_key, row.original, record_id=row.id, item="original").decode()
+    if stored != text:
+        raise AlreadySent("This form was already used to send a different text.")
+    return Receipt(code=code, testimony_id=row.id)
+
+
+def _open_keys(
+    row: Testimony, receipt_keys: keys.ReceiptKeys
+) -> tuple[keys.PrivateKey, keys.DataKey]:
+    """The witness's per-record key and, through it, the record's data key."""
+    witness_key = keys.open_private_key(
+        row.witness_key, secret=receipt_keys.secret, record_id=row.id
+    )
+    return witness_key, keys.unwrap(row.envelope, record_id=row.id, private_key=witness_key)
+
+
+def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, keys.ReceiptKeys]:
+    """The testimony of a typed receipt; a typo the check word resolves is forgiven."""
+    codes = receipts.candidates(receipt) if isinstance(receipt, str) else []
+    if not codes:
+        raise ReceiptNotFound(
+            "This is not a valid receipt code: check each word (nine words, or seven for "
+            "receipts issued before 2026-11)."
+        )
+    for code in codes:
+        receipt_keys = keys.derive_receipt_keys(code, services.vault.receipt_salt)
+        services.limiter.check_receipt(receipt_keys.lookup)
+        row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
+        if row is not None:
+            return row, receipt_keys
+    raise ReceiptNotFound()
+
+
+def canonical_receipt(db: Session, services: Services, *, receipt: str) -> str:
+    """The receipt as issued, for showing it again (language switch on the receipt page)."""
+    code = receipts.exact(receipt) if isinstance(receipt, str) else None
+    if code is None:
         raise ReceiptNotFound()
-    return row, receipt_keys
+    _find(db, services, code)
+    return code
+
+
+def read_back(db: Session, services: Services, *, receipt: str) -> ReadBack:
+    """Open what the witness sent with the key their receipt unlocks; nothing is kept."""
+    row, receipt_keys = _find(db, services, receipt)
+    _, data_key = _open_keys(row, receipt_keys)
+
+    def opened(item: str, sealed: bytes) -> str:
+        return keys.open(data_key, sealed, record_id=row.id, item=item).decode()
+
+    return ReadBack(
+        testimony=SentItem(row.submitted_on, opened("original", row.original)),
+        followups=[
+            SentItem(m.submitted_on, opened(f"message/{m.seq}", m.original))
+            for m in sorted(row.messages, key=lambda m: m.seq)
+        ],
+    )
 
 
 def receipt_status(db: Session, services: Services, *, receipt: str) -> WitnessStatus:
@@ -209,10 +305,7 @@ def add_followup(
     row, receipt_keys = _find(db, services, receipt)
     uploads = _prepare_uploads(services, attachments, len(row.attachments))
 
-    witness_key = keys.open_private_key(
-        row.witness_key, secret=receipt_keys.secret, record_id=row.id
-    )
-    data_key = keys.unwrap(row.envelope, record_id=row.id, private_key=witness_key)
+    witness_key, data_key = _open_keys(row, receipt_keys)
     memory = _witness_memory(row, data_key, witness_key)
     result = redaction.redact(text, "auto", memory=memory, policy=services.policy)
     # Words the witness hid after the preview stay hidden in every follow-up.

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse, Response
 
 from intake.attachments import AttachmentRejected
 from intake.errors import Conflict, IntakeError, InvalidInput, RateLimited, ReceiptNotFound
+from intake.services.witness import AlreadySent
 from intake.web.i18n import LANGUAGES, negotiate
 from intake.web.rendering import render, render_witness
 
@@ -19,23 +20,39 @@ KNOWN_STATUSES = (400, 401, 403, 404, 405, 409, 413, 422, 429, 500)
 
 
 class FormRejected(InvalidInput):
-    """A witness form refused by the web layer before any service ran; ``code`` picks the text."""
+    """A witness form refused by the web layer before any service ran; ``code`` picks the text.
 
-    def __init__(self, code: str, message: str, status: int = 422) -> None:
+    ``params`` fill the translated message (a file's name, a limit); ``form`` is what could be
+    read, so the page can give the witness their text back.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        status: int = 422,
+        *,
+        params: dict[str, object] | None = None,
+        form: object | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.status_code = status
+        self.params = params or {}
+        self.form = form
 
 
 def _status(status: int) -> int:
     return status if status in KNOWN_STATUSES else (500 if status >= 500 else 400)
 
 
-def _witness_key(exc: Exception | None, status: int) -> str:
+def witness_message(exc: Exception | None, status: int) -> str:
     """Locale key of the message a witness sees for ``exc``."""
     match exc:
         case AttachmentRejected() | FormRejected():
             return f"error_{exc.code}"
+        case AlreadySent():
+            return "error_already_sent"
         case ReceiptNotFound():
             return "error_receipt_not_found"
         case RateLimited():
@@ -62,7 +79,7 @@ def error_page(request: Request, status: int, exc: Exception | None = None) -> H
         )
     lang = _witness_lang(request)
     unsaved = request.method == "POST" and request.url.path.endswith(("/submit", "/followup"))
-    context = {"status": status, "message_key": _witness_key(exc, status), "unsaved": unsaved}
+    context = {"status": status, "message_key": witness_message(exc, status), "unsaved": unsaved}
     return render_witness(request, lang, "witness/error.html", context, status=status)
 
 

@@ -37,6 +37,7 @@ class _Part:
     filename: str | None = None
     content_type: str = ""
     data: bytearray = field(default_factory=bytearray)
+    over: bool = False  # crossed its size limit
 
 
 class _Collector:
@@ -51,6 +52,7 @@ class _Collector:
         self.header_value = b""
         self.field_limit = settings.max_text_chars * MAX_FIELD_BYTES
         self.rejection: str | None = None  # error code once a limit was crossed
+        self.too_large: list[str] = []  # names of the files over the limit
 
     def on_part_begin(self) -> None:
         self.part = _Part()
@@ -77,15 +79,22 @@ class _Collector:
         part = self.part
         is_file = part.filename is not None
         limit = self.settings.max_attachment_bytes if is_file else self.field_limit
-        if len(part.data) + (end - start) > limit:
-            # Keep reading (discarding) so the browser gets our page, not a reset connection.
-            self.rejection = "file_too_large" if is_file else "text_too_long"
+        if part.over or len(part.data) + (end - start) > limit:
+            # Refused at the first byte over the limit; the rest is read and thrown away, so the
+            # browser gets our page rather than a reset connection.
+            if not part.over:
+                part.over = True
+                self.rejection = "file_too_large" if is_file else "text_too_long"
+                if is_file:
+                    self.too_large.append(part.filename or "")
             part.data.clear()
             return
         part.data.extend(data[start:end])
 
     def on_part_end(self) -> None:
         part = self.part
+        if part.over:
+            return
         if part.filename is not None:
             if part.name == FILE_FIELD and (part.filename or part.data):  # "" = no file chosen
                 self.form.files.append(Upload(part.filename, part.content_type, bytes(part.data)))
@@ -140,8 +149,18 @@ async def read_witness_form(request: Request, settings: Settings) -> WitnessForm
         parser.finalize()
     except MultipartParseError as exc:
         raise FormRejected("malformed", "The form could not be read.", 400) from exc
+    form = collector.form
+    if collector.rejection == "file_too_large":
+        names = ", ".join(name[:80] for name in collector.too_large)
+        raise FormRejected(
+            "file_too_large",
+            "A file is over the size limit.",
+            413,
+            params={"names": names, "max_mb": settings.max_attachment_bytes // (1024 * 1024)},
+            form=form,
+        )
     if collector.rejection:
-        raise FormRejected(collector.rejection, "A file or the text is over the size limit.", 413)
-    if len(collector.form.files) > settings.max_attachments:
-        raise FormRejected("too_many_files", "Too many files were attached.")
-    return collector.form
+        raise FormRejected("text_too_long", "The text is over the size limit.", 413, form=form)
+    if len(form.files) > settings.max_attachments:
+        raise FormRejected("too_many_files", "Too many files were attached.", form=form)
+    return form

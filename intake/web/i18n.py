@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +30,11 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = self._strings[key]
         return text.format(**values) if values else text
+
+    def date(self, day: date) -> str:
+        """A date as people write it in this language ("25 ноября 2026 г.")."""
+        month = self._strings[f"month_{day.month}"]
+        return self("date_format", day=day.day, month=month, year=day.year)
 
 
 def negotiate(accept_language: str | None) -> str:

@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse
 from intake.config import Settings
 from intake.errors import InvalidInput
 from intake.pseudonymised import Pseudonym
+from intake.receipts import new_receipt
 from intake.services import preview
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.validation import clean_language, clean_text
@@ -92,7 +93,9 @@ def _form_page(
     context = {
         "limits": page_limits(settings),
         "text_languages": TEXT_LANGUAGES,
-        "error_key": error,
+        # The same one-time receipt rides on, so sending after an edit stays idempotent.
+        "form_receipt": draft["receipt"] or new_receipt(lang),
+        "problem": error and {"field": "text", "key": error, "params": {}, "files_dropped": False},
         "text": draft["text"],
         "chosen_language": draft["language"],
         "hide": "\n".join(draft["hide"]),

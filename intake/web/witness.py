@@ -1,4 +1,4 @@
-"""Witness pages: submit a testimony, come back with the receipt, add to it.
+"""Witness pages: submit a testimony, come back with the receipt, add to it, read it back.
 
 No JavaScript, no cookies, nothing about the visitor is read. These forms carry no CSRF
 token on purpose: CSRF abuses a victim's ambient credentials (a session cookie), and witness
@@ -6,28 +6,36 @@ pages have none. A forged cross-site POST can only do what its author could do b
 directly, and reading a status needs the receipt, which a forger would already have to know.
 Setting a cookie just to hold a token would leave a trace of the visit on the witness's device.
 The receipt always travels in a POST body, never in a URL, so it stays out of history and logs.
+
+The submission form carries its receipt from the start (as SecureDrop issues the code before
+the first message): sending the same form twice stores one testimony and shows the same receipt.
+A refused form comes back from the server with the text filled in, never relying on Back.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse
 
+from intake.attachments import AttachmentRejected
 from intake.config import Settings
-from intake.receipts import words_of
+from intake.errors import IntakeError, ReceiptNotFound
+from intake.receipts import new_receipt, words_of
 from intake.services import Services
 from intake.services.witness import (
     WitnessStatus,
     add_followup,
+    canonical_receipt,
+    read_back,
     receipt_status,
     submit_testimony,
 )
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.web import preview, static
-from intake.web.errors import FormRejected
+from intake.web.errors import FormRejected, witness_message
 from intake.web.forms import WitnessForm, page_limits, read_witness_form
 from intake.web.i18n import negotiate
 from intake.web.params import AppServices, DbSession
@@ -37,6 +45,8 @@ from intake.web.routing import HtmlRoute
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 router.include_router(static.router)  # the stylesheet travels with the pages that need it
 router.include_router(preview.router)  # check the pseudonymised text before it is sent (#15)
+
+FILE_ERRORS = ("file_too_large", "too_many_files", "unsupported", "corrupt", "encrypted")
 
 
 _limits = page_limits
@@ -52,16 +62,59 @@ def _text(form: WitnessForm, settings: Settings) -> str:
     return text
 
 
+def _problem(exc: IntakeError, form: WitnessForm | None) -> dict[str, Any]:
+    """Which field a refusal belongs to, its message, and whether files must be chosen again."""
+    key = witness_message(exc, exc.status_code)
+    code = key.removeprefix("error_")
+    field = "attachments" if code in FILE_ERRORS else "text"
+    if code == "not_accepted" and form and form.fields.get("language") not in TEXT_LANGUAGES:
+        field = "language"
+    return {
+        "field": field,
+        "key": key,
+        "params": getattr(exc, "params", {}),
+        "files_dropped": bool(form and form.files) or code in FILE_ERRORS,
+    }
+
+
 @router.get("/")
 def choose_language(request: Request) -> RedirectResponse:
     lang = negotiate(request.headers.get("accept-language"))
     return RedirectResponse(f"/{lang}/", status_code=303, headers={"Vary": "Accept-Language"})
 
 
+def _form_page(
+    request: Request,
+    lang: str,
+    services: Services,
+    *,
+    form: WitnessForm | None = None,
+    problem: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    context = {
+        "limits": _limits(services.settings),
+        "text_languages": TEXT_LANGUAGES,
+        # A fresh receipt for every form shown: nothing is stored until the form is sent.
+        "form_receipt": new_receipt(lang),
+        "text": form.fields.get("text", "") if form else "",
+        "chosen_language": form.fields.get("language", "auto") if form else "auto",
+        "hide": form.fields.get("hide", "") if form else "",
+        "memory": form.fields.get("memory", "") if form else "",
+        "problem": problem,
+    }
+    return render_witness(request, lang, "witness/form.html", context, status=status)
+
+
 @router.get("/{lang:lang}/")
 def submission_form(request: Request, lang: str, services: AppServices) -> HTMLResponse:
-    context = {"limits": _limits(services.settings), "text_languages": TEXT_LANGUAGES}
-    return render_witness(request, lang, "witness/form.html", context)
+    return _form_page(request, lang, services)
+
+
+def _receipt_page(request: Request, lang: str, code: str) -> HTMLResponse:
+    return render_witness(
+        request, lang, "witness/receipt_issued.html", {"words": words_of(code), "receipt": code}
+    )
 
 
 @router.post("/{lang:lang}/submit")
@@ -71,17 +124,43 @@ async def submit(
     services: AppServices,
     db: DbSession,
 ) -> HTMLResponse:
-    form = await read_witness_form(request, services.settings)
-    text = _text(form, services.settings)
-    language = form.fields.get("language", "auto")
-    extra = preview.confirmed(form)  # words hidden and surrogates drawn on the preview page
-    receipt = await run_in_threadpool(
-        lambda: submit_testimony(
-            db, services, text=text, language=language, attachments=form.files, **extra
+    form: WitnessForm | None = None
+    try:
+        form = await read_witness_form(request, services.settings)
+        text = _text(form, services.settings)
+        receipt = await run_in_threadpool(
+            lambda: submit_testimony(
+                db,
+                services,
+                text=text,
+                language=form.fields.get("language", "auto"),
+                attachments=form.files,
+                receipt=form.fields.get("receipt"),
+                receipt_language=lang,
+                **preview.confirmed(form),  # words hidden and surrogates drawn on the preview
+            )
         )
-    )
-    words = words_of(receipt.code)
-    return render_witness(request, lang, "witness/receipt_issued.html", {"words": words})
+    except (IntakeError, AttachmentRejected) as exc:
+        form = form or getattr(exc, "form", None)
+        if form is None:
+            raise
+        return _form_page(
+            request, lang, services, form=form, problem=_problem(exc, form), status=exc.status_code
+        )
+    return _receipt_page(request, lang, receipt.code)
+
+
+@router.post("/{lang:lang}/issued")
+async def receipt_again(
+    request: Request,
+    lang: str,
+    receipt: Annotated[str, Form(max_length=300)],
+    services: AppServices,
+    db: DbSession,
+) -> HTMLResponse:
+    """The receipt page in another language: its language switch posts the receipt here."""
+    code = await run_in_threadpool(lambda: canonical_receipt(db, services, receipt=receipt))
+    return _receipt_page(request, lang, code)
 
 
 @router.get("/{lang:lang}/receipt")
@@ -97,6 +176,9 @@ def _status_page(
     found: WitnessStatus,
     *,
     added: bool,
+    form: WitnessForm | None = None,
+    problem: dict[str, Any] | None = None,
+    status: int = 200,
 ) -> HTMLResponse:
     context = {
         "status": found,
@@ -104,8 +186,15 @@ def _status_page(
         "added": added,
         "limits": _limits(services.settings),
         "files_left": max(0, services.settings.max_attachments - found.attachments),
+        "text": form.fields.get("text", "") if form else "",
+        "problem": problem,
     }
-    return render_witness(request, lang, "witness/status.html", context)
+    return render_witness(request, lang, "witness/status.html", context, status=status)
+
+
+def _wrong_receipt(request: Request, lang: str, typed: str) -> HTMLResponse:
+    context = {"typed": typed[:300], "not_found": True}
+    return render_witness(request, lang, "witness/receipt_form.html", context, status=404)
 
 
 @router.post("/{lang:lang}/receipt")
@@ -116,7 +205,10 @@ async def status(
     services: AppServices,
     db: DbSession,
 ) -> HTMLResponse:
-    found = await run_in_threadpool(lambda: receipt_status(db, services, receipt=receipt))
+    try:
+        found = await run_in_threadpool(lambda: receipt_status(db, services, receipt=receipt))
+    except ReceiptNotFound:
+        return _wrong_receipt(request, lang, receipt)
     return _status_page(request, lang, services, receipt, found, added=False)
 
 
@@ -127,10 +219,51 @@ async def followup(
     services: AppServices,
     db: DbSession,
 ) -> HTMLResponse:
-    form = await read_witness_form(request, services.settings)
-    receipt = form.fields.get("receipt", "")
-    text = _text(form, services.settings)
-    found = await run_in_threadpool(
-        lambda: add_followup(db, services, receipt=receipt, text=text, attachments=form.files)
-    )
+    form: WitnessForm | None = None
+    try:
+        form = await read_witness_form(request, services.settings)
+        receipt = form.fields.get("receipt", "")
+        text = _text(form, services.settings)
+        found = await run_in_threadpool(
+            lambda: add_followup(db, services, receipt=receipt, text=text, attachments=form.files)
+        )
+    except ReceiptNotFound:
+        return _wrong_receipt(request, lang, form.fields.get("receipt", "") if form else "")
+    except (IntakeError, AttachmentRejected) as exc:
+        form = form or getattr(exc, "form", None)
+        if form is None:
+            raise
+        receipt = form.fields.get("receipt", "")
+        try:
+            found = await run_in_threadpool(lambda: receipt_status(db, services, receipt=receipt))
+        except ReceiptNotFound:
+            return _wrong_receipt(request, lang, receipt)
+        problem = _problem(exc, form)
+        return _status_page(
+            request,
+            lang,
+            services,
+            receipt,
+            found,
+            added=False,
+            form=form,
+            problem=problem,
+            status=exc.status_code,
+        )
     return _status_page(request, lang, services, receipt, found, added=True)
+
+
+@router.post("/{lang:lang}/sent")
+async def sent(
+    request: Request,
+    lang: str,
+    receipt: Annotated[str, Form(max_length=300)],
+    services: AppServices,
+    db: DbSession,
+) -> HTMLResponse:
+    """Read back what was sent; the page is never cached (no-store) and nothing is logged."""
+    try:
+        opened = await run_in_threadpool(lambda: read_back(db, services, receipt=receipt))
+    except ReceiptNotFound:
+        return _wrong_receipt(request, lang, receipt)
+    return render_witness(request, lang, "witness/sent.html", {"sent": opened, "receipt": receipt})
