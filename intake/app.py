@@ -28,9 +28,10 @@ log = logging.getLogger(__name__)
 
 
 def build_services(settings: Settings) -> Services:
-    vault = open_vault(settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # the SQLite file's home
     engine = make_engine(settings.sqlalchemy_url)
     upgrade(engine)
+    vault = open_vault(settings, engine)
     return Services(
         settings=settings,
         vault=vault,
