@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import keys
 from intake import logs, security_headers
-from intake.api import editor, keyholder, session, witness
+from intake.api import editor, health, keyholder, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
 from intake.db.migrate import upgrade
 from intake.errors import IntakeError
 from intake.ratelimit import Limiter
 from intake.services import Services
+from intake.services.shredding import purge_expired
 from intake.vault import open_vault
 from intake.web import editor as editor_pages
 from intake.web import errors as error_pages
 from intake.web import witness as witness_pages
-from redaction import Policy
+from redaction import Policy, warm_up
 
 log = logging.getLogger(__name__)
+
+PURGE_INTERVAL_SECONDS = 3600
 
 
 def build_services(settings: Settings) -> Services:
@@ -86,7 +93,38 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
 
+def _purge_once(services: Services) -> None:
+    with services.sessions() as db:
+        count = purge_expired(db, services)
+    if count:
+        log.info("retention: shredded %d rejected testimonies", count)
+
+
+async def _purge_periodically(services: Services) -> None:
+    """Retention runs at start-up and hourly in every worker; a purge is idempotent."""
+    while True:
+        try:
+            await run_in_threadpool(_purge_once, services)
+        except Exception:
+            log.error("retention purge failed; will retry", exc_info=True)
+        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Per worker: models loaded before the first request, retention purge in the background."""
+    services: Services = app.state.services
+    await run_in_threadpool(warm_up)
+    purge = None
+    if services.settings.retention_days_rejected is not None:
+        purge = asyncio.create_task(_purge_periodically(services))
+    yield
+    if purge is not None:
+        purge.cancel()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The application; also uvicorn's factory (``intake.app:create_app``) for each worker."""
     settings = settings or load_settings()
     logs.configure(settings.data_dir / "logs", settings.log_level)
     app = FastAPI(
@@ -95,9 +133,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.services = build_services(settings)
-    for router in (witness.router, session.router, editor.router, keyholder.router):
+    for router in (witness.router, session.router, editor.router, keyholder.router, health.router):
         app.include_router(router)
     app.include_router(witness_pages.router)
     app.include_router(editor_pages.router)

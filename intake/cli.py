@@ -191,3 +191,17 @@ def rotate_editorial_key() -> None:
     with _work() as (db, services):
         key_id, count = rotate(db, services, actor="cli")
     typer.echo(f"Editorial key {key_id} is now current; re-encrypted {count} item(s).")
+
+
+@app.command("purge-expired")
+def purge_expired_command() -> None:
+    """Shred rejected testimonies older than TESTIMONY_RETENTION_DAYS_REJECTED (also run hourly
+    by the service)."""
+    from intake.services.shredding import purge_expired
+
+    with _work() as (db, services):
+        if services.settings.retention_days_rejected is None:
+            typer.echo("Nothing to do: retention is off (TESTIMONY_RETENTION_DAYS_REJECTED unset).")
+            return
+        count = purge_expired(db, services)
+    typer.echo(f"Shredded {count} rejected testimony(ies) past the retention period.")

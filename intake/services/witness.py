@@ -143,6 +143,13 @@ def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, key
     return row, receipt_keys
 
 
+def find_by_receipt(
+    db: Session, services: Services, receipt: str
+) -> tuple[Testimony, keys.ReceiptKeys]:
+    """The record a receipt opens, throttled like every other use of a receipt."""
+    return _find(db, services, receipt)
+
+
 def receipt_status(db: Session, services: Services, *, receipt: str) -> WitnessStatus:
     row, _ = _find(db, services, receipt)
     return _status(row)

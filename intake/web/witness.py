@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from intake.config import Settings
 from intake.receipts import words_of
 from intake.services import Services
+from intake.services.shredding import withdraw
 from intake.services.witness import (
     WitnessStatus,
     add_followup,
@@ -135,3 +136,19 @@ async def followup(
         lambda: add_followup(db, services, receipt=receipt, text=text, attachments=form.files)
     )
     return _status_page(request, lang, services, receipt, found, added=True)
+
+
+@router.post("/{lang:lang}/withdraw")
+async def withdraw_testimony(
+    request: Request,
+    lang: str,
+    receipt: Annotated[str, Form(max_length=300)],
+    services: AppServices,
+    db: DbSession,
+    confirm: Annotated[str, Form(max_length=10)] = "",
+) -> HTMLResponse:
+    """Crypto-shred the testimony; a ticked box guards against a slip of the finger."""
+    if confirm != "yes":
+        raise FormRejected("withdraw_unconfirmed", "Withdrawal not confirmed.")
+    await run_in_threadpool(lambda: withdraw(db, services, receipt=receipt))
+    return render_witness(request, lang, "witness/withdrawn.html")
