@@ -21,10 +21,13 @@ _CHILDREN = (Message, Attachment, Correction, Note)
 
 
 def shred(db: Session, testimony_id: str, *, actor: str, reason: str) -> None:
-    """Delete the record and all that hangs on it, in the caller's transaction."""
+    """Delete the record and all that hangs on it, in the caller's transaction.
+
+    A record another process shredded meanwhile is left alone and not audited twice."""
     for table in _CHILDREN:
         db.execute(delete(table).where(table.testimony_id == testimony_id))
-    db.execute(delete(Testimony).where(Testimony.id == testimony_id))
+    if db.execute(delete(Testimony).where(Testimony.id == testimony_id)).rowcount == 0:
+        return
     record_event(
         db, actor=actor, action="shred", details={"testimony": testimony_id, "reason": reason}
     )
