@@ -100,23 +100,31 @@ def _purge_once(services: Services) -> None:
         log.info("retention: shredded %d rejected testimonies", count)
 
 
+async def _purge_safely(services: Services) -> None:
+    try:
+        await run_in_threadpool(_purge_once, services)
+    except Exception:
+        log.error("retention purge failed; will retry", exc_info=True)
+
+
 async def _purge_periodically(services: Services) -> None:
-    """Retention runs at start-up and hourly in every worker; a purge is idempotent."""
+    """Every worker purges hourly; a purge is idempotent across workers and instances."""
     while True:
-        try:
-            await run_in_threadpool(_purge_once, services)
-        except Exception:
-            log.error("retention purge failed; will retry", exc_info=True)
         await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+        await _purge_safely(services)
 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Per worker: models loaded before the first request, retention purge in the background."""
     services: Services = app.state.services
-    await run_in_threadpool(warm_up)
+    try:
+        await run_in_threadpool(warm_up)
+    except Exception:  # requests will load the models themselves and report their own errors
+        log.error("model warm-up failed; models load on first use", exc_info=True)
     purge = None
     if services.settings.retention_days_rejected is not None:
+        await _purge_safely(services)  # at start-up, before the first request
         purge = asyncio.create_task(_purge_periodically(services))
     yield
     if purge is not None:

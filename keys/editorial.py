@@ -6,6 +6,10 @@ readable. Rotation without downtime: ``rotate()`` makes a new current key, old k
 stay for reading, ``needs_reseal``/``reseal`` let a background job re-encrypt, then
 ``retire()`` drops the old key.
 
+Where the keys are kept is a ``KeyringStore``: a JSON file for one machine
+(``FileKeyringStore``), or a shared store (intake keeps it in its database, wrapped) so that
+every process and instance picks up a rotation.
+
 Blob layout: ``version (1) || key id (8) || nonce (12) || ciphertext+tag``.
 """
 

@@ -216,3 +216,26 @@ def test_purge_expired_command_uses_the_configured_retention(
     result = CliRunner().invoke(cli, ["purge-expired"])
     assert result.exit_code == 0 and "Shredded 0" in result.output
     assert _counts(app, testimony_id)["testimonies"] == 1
+
+
+def test_service_start_up_runs_the_retention_purge(
+    app: FastAPI, client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lifespan purges at start (then hourly); a record never audited as rejected
+    counts from its submission day."""
+    from intake.app import create_app
+
+    receipt = client.post("/api/v1/testimonies", json={"text": "Old and rejected."}).json()
+    testimony_id = _record_of(app, receipt["receipt"]).id
+    with app.state.services.sessions() as db:
+        row = db.get(Testimony, testimony_id)
+        row.status = "rejected"
+        row.submitted_on = row.submitted_on - timedelta(days=10)
+        db.commit()
+    second = create_app(settings.model_copy(update={"retention_days_rejected": 5}))
+    try:
+        with TestClient(second, base_url="https://testserver"):
+            pass  # start-up and shut-down
+    finally:
+        second.state.services.sessions.kw["bind"].dispose()
+    assert _counts(app, testimony_id)["testimonies"] == 0
