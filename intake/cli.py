@@ -71,7 +71,7 @@ def serve(
     except ConfigError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
-    count = workers or os.cpu_count() or 1
+    count = workers or len(os.sched_getaffinity(0))  # the cores this process may use
     typer.echo(f"Serving on http://{host}:{port}/ with {count} worker(s)  (Ctrl+C to stop)")
     uvicorn.run(
         "intake.app:create_app",
