@@ -1,4 +1,5 @@
-"""The database part of a backup: SQLite's online backup API, or ``pg_dump`` for PostgreSQL.
+"""The database part of a backup: SQLite's online backup API, or ``pg_dump`` for PostgreSQL
+(a logical dump of every table when ``pg_dump`` is not installed).
 
 Both run against a live service: SQLite's backup copies a consistent snapshot page by page,
 ``pg_dump`` reads in one repeatable-read transaction. Neither writes anything to disk here;
@@ -15,6 +16,7 @@ import subprocess
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
+from intake.backup import logical
 from intake.backup.container import BackupError
 from intake.db.engine import make_engine
 
@@ -39,10 +41,20 @@ def _tool(name: str) -> str:
     return path
 
 
+def method_for(url: str) -> str:
+    """``sqlite`` (online backup), ``pg_dump``, or ``logical`` when pg_dump is missing."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return "sqlite"
+    return "pg_dump" if shutil.which("pg_dump") else "logical"
+
+
 def dump(url: str) -> tuple[str, bytes]:
     """(archive member name, image) of the whole database."""
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
+    method = method_for(url)
+    if method == "logical":
+        return logical.MEMBER, logical.dump(url)
+    if method == "sqlite":
         source = sqlite3.connect(f"file:{parsed.database}?mode=ro", uri=True)
         memory = sqlite3.connect(":memory:")
         try:
@@ -80,7 +92,10 @@ def is_empty(url: str) -> bool:
 
 
 def restore(url: str, member: str, image: bytes) -> None:
-    """Load an image into an empty database of the same kind."""
+    """Load an image into an empty database (of the same kind, unless it is a logical dump)."""
+    if member == logical.MEMBER:
+        logical.restore(url, image)
+        return
     parsed = make_url(url)
     kind = "sqlite" if member == SQLITE_MEMBER else "postgresql"
     if parsed.get_backend_name() != kind:

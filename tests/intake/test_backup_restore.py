@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 import keys
 from intake.app import create_app
+from intake.backup import database
 from intake.cli import app as cli
 from intake.config import Settings
 from intake.db.engine import make_engine
@@ -65,13 +66,19 @@ def _restore(backup: Path, key: Path, passphrase: Path):
     )
 
 
+@pytest.mark.parametrize("method", ["native", "logical"])
 def test_restore_drill_backup_wipe_restore_decrypt_and_old_receipts_work(
     env: Settings,
     client: TestClient,
     keyholder: KeyHolder,
     passphrase_file: Path,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    method: str,
 ) -> None:
+    """native: SQLite online backup or pg_dump; logical: the fallback without pg_dump."""
+    if method == "logical":
+        monkeypatch.setattr(database, "method_for", lambda url: "logical")
     first = client.post("/api/v1/testimonies", json={"text": ORIGINAL, "language": "en"})
     receipt = first.json()["receipt"]
     assert (
