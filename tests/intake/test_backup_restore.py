@@ -175,3 +175,15 @@ def test_backup_file_is_private_and_names_nothing(
     assert backup.stat().st_mode & 0o777 == 0o600
     header = backup.read_bytes().split(b"\n", 2)[1]
     assert set(json.loads(header)) == {"backup_id", "envelope"}
+
+
+def test_threshold_backup_needs_enough_key_holders() -> None:
+    from intake.backup import container
+
+    holders = [keys.PrivateKey.generate(keys.Suite.X25519) for _ in range(3)]
+    recipients = keys.Recipients([h.public_key() for h in holders], threshold=2)
+    sealed = container.seal(container.pack({"a.txt": b"archive"}), recipients)
+    with pytest.raises(container.BackupError, match="does not open"):
+        container.open_sealed(sealed, holders[:1])
+    opened = container.open_sealed(sealed, [holders[2], holders[0]])
+    assert container.unpack(opened) == {"a.txt": b"archive"}
