@@ -8,10 +8,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 import keys
+from intake.audit import record_event
 from intake.backup import container, database
 from intake.backup.container import BackupError
 from intake.config import Settings
+from intake.db.engine import make_engine
 
 FORMAT = "tk-backup"
 VERSION = 1
@@ -79,4 +83,18 @@ def restore_backup(
             _write_private(settings.key_dir / name.removeprefix(KEYS_PREFIX), data)
     if not settings.keyholders_path.exists():
         _write_private(settings.keyholders_path, files[KEYHOLDERS_MEMBER])
+    _audit_restore(settings, manifest)
     return manifest
+
+
+def _audit_restore(settings: Settings, manifest: dict) -> None:
+    """The restored audit log says that, and from which backup, it was restored."""
+    engine = make_engine(settings.sqlalchemy_url)
+    try:
+        with Session(engine) as db:
+            record_event(
+                db, actor="restore", action="restore", details={"backup": manifest["created"]}
+            )
+            db.commit()
+    finally:
+        engine.dispose()

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 import keys
 from intake.app import create_app
+from intake.audit import entries
 from intake.backup import database
 from intake.cli import app as cli
 from intake.config import Settings
@@ -145,6 +146,7 @@ def test_restore_drill_backup_wipe_restore_decrypt_and_old_receipts_work(
         with services.sessions() as db:
             rows = db.scalars(select(Testimony)).all()
             assert len(rows) == 2
+            assert [e["action"] for e, _ in entries(db)].count("restore") == 1
             for row in rows:
                 view = PseudonymisedText.open(
                     services.vault.editorial, row.redacted, record_id=row.id, item="redacted"
