@@ -2,35 +2,43 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import keys
 from intake import logs, security_headers
-from intake.api import editor, keyholder, session, witness
+from intake.api import editor, health, keyholder, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
 from intake.db.migrate import upgrade
 from intake.errors import IntakeError
 from intake.ratelimit import Limiter
 from intake.services import Services
+from intake.services.shredding import purge_expired
 from intake.vault import open_vault
 from intake.web import editor as editor_pages
 from intake.web import errors as error_pages
 from intake.web import witness as witness_pages
-from redaction import Policy
+from redaction import Policy, warm_up
 
 log = logging.getLogger(__name__)
 
+PURGE_INTERVAL_SECONDS = 3600
+
 
 def build_services(settings: Settings) -> Services:
-    vault = open_vault(settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # the SQLite file's home
     engine = make_engine(settings.sqlalchemy_url)
     upgrade(engine)
+    vault = open_vault(settings, engine)
     return Services(
         settings=settings,
         vault=vault,
@@ -85,7 +93,46 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
 
+def _purge_once(services: Services) -> None:
+    with services.sessions() as db:
+        count = purge_expired(db, services)
+    if count:
+        log.info("retention: shredded %d rejected testimonies", count)
+
+
+async def _purge_safely(services: Services) -> None:
+    try:
+        await run_in_threadpool(_purge_once, services)
+    except Exception:
+        log.error("retention purge failed; will retry", exc_info=True)
+
+
+async def _purge_periodically(services: Services) -> None:
+    """Every worker purges hourly; a purge is idempotent across workers and instances."""
+    while True:
+        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+        await _purge_safely(services)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Per worker: models loaded before the first request, retention purge in the background."""
+    services: Services = app.state.services
+    try:
+        await run_in_threadpool(warm_up)
+    except Exception:  # requests will load the models themselves and report their own errors
+        log.error("model warm-up failed; models load on first use", exc_info=True)
+    purge = None
+    if services.settings.retention_days_rejected is not None:
+        await _purge_safely(services)  # at start-up, before the first request
+        purge = asyncio.create_task(_purge_periodically(services))
+    yield
+    if purge is not None:
+        purge.cancel()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The application; also uvicorn's factory (``intake.app:create_app``) for each worker."""
     settings = settings or load_settings()
     logs.configure(settings.data_dir / "logs", settings.log_level)
     app = FastAPI(
@@ -94,9 +141,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.services = build_services(settings)
-    for router in (witness.router, session.router, editor.router, keyholder.router):
+    for router in (witness.router, session.router, editor.router, keyholder.router, health.router):
         app.include_router(router)
     app.include_router(witness_pages.router)
     app.include_router(editor_pages.router)

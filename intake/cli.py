@@ -6,9 +6,11 @@ and is meant for the key holders' own offline machines.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -52,19 +54,34 @@ def _work() -> Iterator[tuple[Session, Services]]:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Worker processes; default: the number of CPU cores."),
+    ] = None,
 ) -> None:
     """Start the web service (witness pages, editors' desk, API)."""
     import uvicorn
 
-    from intake.app import create_app
+    from intake.app import build_services
 
     try:
-        application = create_app(load_settings())
+        # Once, before any worker starts: check the configuration, create missing server
+        # keys and migrate the schema, so workers never race each other doing it.
+        build_services(load_settings()).sessions.kw["bind"].dispose()
     except ConfigError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
-    uvicorn.run(application, host=host, port=port, access_log=False, server_header=False)
+    count = workers or len(os.sched_getaffinity(0))  # the cores this process may use
+    typer.echo(f"Serving on http://{host}:{port}/ with {count} worker(s)  (Ctrl+C to stop)")
+    uvicorn.run(
+        "intake.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=count,
+        access_log=False,
+        server_header=False,
+    )
 
 
 def _password(password_file: typer.FileText | None) -> str:
@@ -204,3 +221,97 @@ def stats() -> None:
                 f"{row.language}: {row.hid} of {row.testimonies} testimonies needed "
                 "words hidden by the witness"
             )
+
+
+@app.command("purge-expired")
+def purge_expired_command() -> None:
+    """Shred rejected testimonies older than TESTIMONY_RETENTION_DAYS_REJECTED (also run hourly
+    by the service)."""
+    from intake.services.shredding import purge_expired
+
+    with _work() as (db, services):
+        if services.settings.retention_days_rejected is None:
+            typer.echo("Nothing to do: retention is off (TESTIMONY_RETENTION_DAYS_REJECTED unset).")
+            return
+        count = purge_expired(db, services)
+    typer.echo(f"Shredded {count} rejected testimony(ies) past the retention period.")
+
+
+@app.command()
+def backup(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Backup file to write.")],
+) -> None:
+    """Encrypted backup of the database and server keys, to the key holders' public keys."""
+    from intake.backup.container import BackupError
+    from intake.backup.operations import make_backup
+
+    services = _services()
+    try:
+        data = make_backup(services.settings, services.vault.recipients)
+    except BackupError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        services.sessions.kw["bind"].dispose()
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    typer.echo(f"Backup written to {output} ({len(data)} bytes), sealed to the key holders.")
+
+
+def _key_holder_keys(key_files: list[Path], passphrase_files: list[Path] | None) -> list:
+    """Each key holder's key, with a passphrase from a file, $TK_PASSPHRASE or a prompt."""
+    import keys
+
+    if passphrase_files and len(passphrase_files) != len(key_files):
+        typer.echo("error: give one --passphrase-file per --key", err=True)
+        raise typer.Exit(2)
+    loaded = []
+    for index, key_file in enumerate(key_files):
+        if passphrase_files:
+            passphrase = passphrase_files[index].read_text(encoding="utf-8").rstrip("\r\n")
+        elif len(key_files) == 1 and os.environ.get("TK_PASSPHRASE"):
+            passphrase = os.environ["TK_PASSPHRASE"]
+        else:
+            passphrase = typer.prompt(f"Passphrase for {key_file}", hide_input=True, err=True)
+        try:
+            loaded.append(keys.PrivateKey.load(key_file, passphrase))
+        except (keys.KeyFileError, keys.DecryptionError, OSError) as exc:
+            typer.echo(f"error: {key_file}: {exc}", err=True)
+            raise typer.Exit(1) from None
+    return loaded
+
+
+@app.command()
+def restore(
+    backup_file: Annotated[Path, typer.Argument(help="A file from `python -m intake backup`.")],
+    key: Annotated[
+        list[Path],
+        typer.Option(
+            "--key",
+            "-k",
+            help="A key holder's key file (repeat for threshold set-ups). Read into memory "
+            "for this command only; never copied.",
+        ),
+    ],
+    passphrase_file: Annotated[
+        list[Path] | None,
+        typer.Option("--passphrase-file", help="One per --key (or $TK_PASSPHRASE, or a prompt)."),
+    ] = None,
+) -> None:
+    """Restore a backup into a fresh install (empty database, no server keys yet)."""
+    from intake.backup.container import BackupError
+    from intake.backup.operations import restore_backup
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    holders = _key_holder_keys(key, passphrase_file)
+    try:
+        manifest = restore_backup(settings, backup_file.read_bytes(), holders)
+    except (BackupError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Restored the backup of {manifest['created']}; start the service to migrate.")

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
         "across testimonies.",
     )
     log_level: str = "INFO"
+    retention_days_rejected: int | None = Field(
+        default=None,
+        ge=1,
+        description="Shred rejected testimonies this many days after rejection; unset = keep.",
+    )
 
     @field_validator("log_level")
     @classmethod

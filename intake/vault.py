@@ -12,8 +12,12 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 import keys
 from intake.config import ConfigError, Settings
+from intake.db.editorial_keys import DatabaseKeyringStore
+from keys.editorial import FileKeyringStore
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +85,20 @@ def load_public_keys(path: Path) -> list[keys.PublicKey]:
     return result
 
 
-def open_vault(settings: Settings) -> Vault:
-    """Load (or, on a fresh development install, create) the server's key material."""
+def open_editorial_keyring(settings: Settings, engine: Engine) -> keys.EditorialKeyring:
+    """The keyring in the database, wrapped under a key that never leaves the key directory."""
+    store = DatabaseKeyringStore(
+        engine,
+        _read_or_create_secret(settings.key_dir / "editorial-wrap.key", 32),
+        legacy=FileKeyringStore(settings.key_dir / "editorial"),
+    )
+    return keys.EditorialKeyring.open_store(store)
+
+
+def open_vault(settings: Settings, engine: Engine) -> Vault:
+    """Load (or, on a fresh development install, create) the server's key material.
+
+    The database must be migrated: the editorial keyring lives there."""
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not settings.keyholders_path.exists():
         if settings.keyholder_keys_file is None and settings.dev_keyholder:
@@ -101,7 +117,7 @@ def open_vault(settings: Settings) -> Vault:
     link_key = settings.link_key_file.read_bytes() if settings.link_key_file else None
     return Vault(
         recipients=keys.Recipients(holders, threshold=settings.threshold),
-        editorial=keys.EditorialKeyring.load_or_create(settings.key_dir / "editorial"),
+        editorial=open_editorial_keyring(settings, engine),
         receipt_salt=_read_or_create_secret(settings.key_dir / "receipt.salt", 32),
         link_key=link_key,
         signing=keys.SigningKey.load_or_create(settings.key_dir),

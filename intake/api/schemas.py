@@ -40,6 +40,16 @@ class FollowupIn(Strict):
     text: str
 
 
+class WithdrawIn(Strict):
+    receipt: str
+    confirm: bool = Field(description="Must be true: a withdrawal cannot be undone.")
+
+
+class WithdrawnOut(BaseModel):
+    withdrawn: bool
+    message: str
+
+
 class WitnessStatusOut(BaseModel):
     status: Status
     submitted_on: date

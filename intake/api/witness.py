@@ -5,9 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from intake.api import preview
-from intake.api.schemas import FollowupIn, ReceiptIn, ReceiptOut, TestimonyIn, WitnessStatusOut
+from intake.api.schemas import (
+    FollowupIn,
+    ReceiptIn,
+    ReceiptOut,
+    TestimonyIn,
+    WithdrawIn,
+    WithdrawnOut,
+    WitnessStatusOut,
+)
 from intake.deps import AppServices, DbSession
-from intake.services import witness
+from intake.errors import InvalidInput
+from intake.services import shredding, witness
 
 router = APIRouter(prefix="/api/v1", tags=["witness"])
 router.include_router(preview.router)  # POST /api/v1/testimonies/preview (#15)
@@ -38,3 +47,16 @@ def receipt_status(body: ReceiptIn, db: DbSession, services: AppServices) -> Wit
 def add_message(body: FollowupIn, db: DbSession, services: AppServices) -> WitnessStatusOut:
     found = witness.add_followup(db, services, receipt=body.receipt, text=body.text)
     return WitnessStatusOut(**found.__dict__)
+
+
+@router.post("/receipts/withdraw", response_model=WithdrawnOut)
+def withdraw(body: WithdrawIn, db: DbSession, services: AppServices) -> WithdrawnOut:
+    """Delete the testimony and everything added to it; the receipt stops working."""
+    if not body.confirm:
+        raise InvalidInput("Set confirm to true: a withdrawal cannot be undone.")
+    shredding.withdraw(db, services, receipt=body.receipt)
+    return WithdrawnOut(
+        withdrawn=True,
+        message="Your testimony, its additions and files were deleted. "
+        "The receipt no longer works.",
+    )

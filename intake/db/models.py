@@ -196,3 +196,21 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- Shared state for several processes and instances (operations) ---
+
+
+class EditorialKeyRow(Base):
+    """One editorial key, wrapped under the server's key-wrapping file (never stored bare).
+
+    The highest generation is the current key, so every process and every instance on the
+    same database seals under the same key after a rotation.
+    """
+
+    __tablename__ = "editorial_keys"
+
+    generation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    key_id: Mapped[str] = mapped_column(String(16), unique=True)
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

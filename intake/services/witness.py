@@ -258,6 +258,13 @@ def read_back(db: Session, services: Services, *, receipt: str) -> ReadBack:
     )
 
 
+def find_by_receipt(
+    db: Session, services: Services, receipt: str
+) -> tuple[Testimony, keys.ReceiptKeys]:
+    """The record a receipt opens, throttled like every other use of a receipt."""
+    return _find(db, services, receipt)
+
+
 def receipt_status(db: Session, services: Services, *, receipt: str) -> WitnessStatus:
     row, receipt_keys = _find(db, services, receipt)
     witness_key = keys.open_private_key(

@@ -25,6 +25,7 @@ from intake.config import Settings
 from intake.errors import IntakeError, ReceiptNotFound
 from intake.receipts import new_receipt, words_of
 from intake.services import Services
+from intake.services.shredding import withdraw
 from intake.services.witness import (
     WitnessStatus,
     add_followup,
@@ -267,3 +268,19 @@ async def sent(
     except ReceiptNotFound:
         return _wrong_receipt(request, lang, receipt)
     return render_witness(request, lang, "witness/sent.html", {"sent": opened, "receipt": receipt})
+
+
+@router.post("/{lang:lang}/withdraw")
+async def withdraw_testimony(
+    request: Request,
+    lang: str,
+    receipt: Annotated[str, Form(max_length=300)],
+    services: AppServices,
+    db: DbSession,
+    confirm: Annotated[str, Form(max_length=10)] = "",
+) -> HTMLResponse:
+    """Crypto-shred the testimony; a ticked box guards against a slip of the finger."""
+    if confirm != "yes":
+        raise FormRejected("withdraw_unconfirmed", "Withdrawal not confirmed.")
+    await run_in_threadpool(lambda: withdraw(db, services, receipt=receipt))
+    return render_witness(request, lang, "witness/withdrawn.html")

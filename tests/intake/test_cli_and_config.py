@@ -12,6 +12,7 @@ import keys
 from intake.app import create_app
 from intake.cli import app as cli
 from intake.config import ConfigError, Settings, load_settings
+from intake.db.engine import make_engine
 from intake.vault import DEV_KEY_NAME, open_vault
 
 
@@ -47,7 +48,7 @@ def test_malformed_keyholder_key_is_reported_with_its_line(tmp_path: Path) -> No
     keys_file.write_text("# key holders\ntk-pub-1:garbage\n")
     settings = Settings(data_dir=tmp_path / "data", keyholder_keys_file=keys_file)
     with pytest.raises(ConfigError, match=r"keyholders.pub:2: not a key-holder public key"):
-        open_vault(settings)
+        open_vault(settings, make_engine(settings.sqlalchemy_url))
 
 
 def test_threshold_above_the_number_of_holders_is_refused(tmp_path: Path, keyholder) -> None:
@@ -55,7 +56,7 @@ def test_threshold_above_the_number_of_holders_is_refused(tmp_path: Path, keyhol
     keys_file.write_text(keyholder.private_key.public_key().to_text() + "\n")
     settings = Settings(data_dir=tmp_path / "data", keyholder_keys_file=keys_file, threshold=2)
     with pytest.raises(ConfigError, match="only 1 key-holder"):
-        open_vault(settings)
+        open_vault(settings, make_engine(settings.sqlalchemy_url))
 
 
 def test_first_start_creates_a_development_key_holder_loudly(
@@ -78,7 +79,8 @@ def test_first_start_creates_a_development_key_holder_loudly(
 
 def test_without_dev_mode_a_missing_keyholder_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="TESTIMONY_KEYHOLDER_KEYS_FILE"):
-        open_vault(Settings(data_dir=tmp_path / "data", dev_keyholder=False))
+        settings = Settings(data_dir=tmp_path / "data", dev_keyholder=False)
+        open_vault(settings, make_engine(settings.sqlalchemy_url))
 
 
 def test_admin_creates_disables_enables_and_resets_accounts(
