@@ -215,7 +215,9 @@ def _open_keys(
     return witness_key, keys.unwrap(row.envelope, record_id=row.id, private_key=witness_key)
 
 
-def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, keys.ReceiptKeys]:
+def find_by_receipt(
+    db: Session, services: Services, receipt: str
+) -> tuple[Testimony, keys.ReceiptKeys]:
     """The testimony of a typed receipt; a typo the check word resolves is forgiven."""
     codes = receipts.candidates(receipt) if isinstance(receipt, str) else []
     if not codes:
@@ -237,13 +239,13 @@ def canonical_receipt(db: Session, services: Services, *, receipt: str) -> str:
     code = receipts.exact(receipt) if isinstance(receipt, str) else None
     if code is None:
         raise ReceiptNotFound()
-    _find(db, services, code)
+    find_by_receipt(db, services, code)
     return code
 
 
 def read_back(db: Session, services: Services, *, receipt: str) -> ReadBack:
     """Open what the witness sent with the key their receipt unlocks; nothing is kept."""
-    row, receipt_keys = _find(db, services, receipt)
+    row, receipt_keys = find_by_receipt(db, services, receipt)
     _, data_key = _open_keys(row, receipt_keys)
 
     def opened(item: str, sealed: bytes) -> str:
@@ -258,15 +260,8 @@ def read_back(db: Session, services: Services, *, receipt: str) -> ReadBack:
     )
 
 
-def find_by_receipt(
-    db: Session, services: Services, receipt: str
-) -> tuple[Testimony, keys.ReceiptKeys]:
-    """The record a receipt opens, throttled like every other use of a receipt."""
-    return _find(db, services, receipt)
-
-
 def receipt_status(db: Session, services: Services, *, receipt: str) -> WitnessStatus:
-    row, receipt_keys = _find(db, services, receipt)
+    row, receipt_keys = find_by_receipt(db, services, receipt)
     witness_key = keys.open_private_key(
         row.witness_key, secret=receipt_keys.secret, record_id=row.id
     )
@@ -309,7 +304,7 @@ def add_followup(
 ) -> WitnessStatus:
     """Add a message; returns the new status so callers need not spend another receipt hit."""
     text = clean_text(text, max_chars=services.settings.max_text_chars, what="message")
-    row, receipt_keys = _find(db, services, receipt)
+    row, receipt_keys = find_by_receipt(db, services, receipt)
     uploads = _prepare_uploads(services, attachments, len(row.attachments))
 
     witness_key, data_key = _open_keys(row, receipt_keys)
