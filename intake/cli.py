@@ -101,8 +101,8 @@ def create(
 def _set_disabled(username: str, disabled: bool) -> None:
     from intake.services.accounts import set_disabled
 
-    with _work() as (db, _):
-        set_disabled(db, username, disabled)
+    with _work() as (db, services):
+        set_disabled(db, services, username, disabled)
     typer.echo(f"{'Disabled' if disabled else 'Enabled'} '{username}'.")
 
 

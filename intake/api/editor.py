@@ -101,12 +101,12 @@ def add_note(
 
 @router.get("/exports/approved")
 def export(
-    _: Editor,
+    actor: Editor,
     db: DbSession,
     services: AppServices,
     format: Literal["markdown", "json"] = "json",
 ) -> Response:
-    body = review.export_approved(db, services, format)
+    body = review.export_approved(db, services, format, actor=actor)
     media = "text/markdown" if format == "markdown" else "application/json"
     extension = "md" if format == "markdown" else "json"
     return Response(

@@ -160,3 +160,21 @@ class AuditEntry(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     entry: Mapped[dict] = mapped_column(JSON)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- abuse control (sec) -------------------------------------------------------------------
+
+
+class ThrottleWindow(Base):
+    """Hits in one fixed time window of one throttle bucket, shared by every process.
+
+    ``key`` is a SHA-256 of whatever the bucket is keyed by (an account name, a receipt
+    lookup, a form token), never the value itself; the global buckets use an empty key.
+    """
+
+    __tablename__ = "throttle_windows"
+
+    bucket: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)

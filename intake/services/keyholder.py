@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.audit import entries, record_event
+from intake.audit import entries, head, record_event
 from intake.db.models import Account, Message, Note, Testimony
 from intake.db.records import export_records
 from intake.errors import Conflict, InvalidInput
@@ -22,9 +22,11 @@ from keys.export import envelope_digest, read_import, write_export
 
 
 def export(db: Session, services: Services, *, actor: str, status: str | None = None) -> bytes:
-    data = write_export(export_records(db, status=status), services.vault.signing)
+    audit_head = head(db)
+    data = write_export(export_records(db, status=status), services.vault.signing, audit_head)
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor,
         action="export",
         details={"status": status, "bytes": len(data)},
@@ -56,7 +58,13 @@ def import_envelopes(
                 "export again and re-run the rotation."
             )
         row.envelope = item.envelope
-    record_event(db, actor=actor, action="import", details={"envelopes": len(imported)})
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor,
+        action="import",
+        details={"envelopes": len(imported)},
+    )
     db.commit()
     return len(imported)
 
@@ -88,6 +96,7 @@ def reseal_editorial(db: Session, services: Services, *, actor: str) -> int:
             count += 1
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor,
         action="editorial_reseal",
         details={"key_id": keyring.current_key_id, "resealed": count},
@@ -101,6 +110,12 @@ def rotate_editorial_key(db: Session, services: Services, *, actor: str) -> tupl
     keyring = services.vault.editorial
     old = keyring.current_key_id
     new = keyring.rotate()
-    record_event(db, actor=actor, action="editorial_rotate", details={"from": old, "to": new})
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor,
+        action="editorial_rotate",
+        details={"from": old, "to": new},
+    )
     db.commit()
     return new, reseal_editorial(db, services, actor=actor)

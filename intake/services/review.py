@@ -176,6 +176,7 @@ def set_status(
     previous, row.status = row.status, status
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor.username,
         action="status",
         details={"testimony": row.id, "from": previous, "to": status},
@@ -232,6 +233,7 @@ def mark_missed(
     )
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor.username,
         action="mark_missed",
         details={"testimony": row.id, "label": label},
@@ -250,6 +252,13 @@ def add_note(
     note.body = services.vault.editorial.seal(
         body.encode(), record_id=row.id, item=f"note/{note.id}"
     )
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor.username,
+        action="note",
+        details={"testimony": row.id, "note": note.id},
+    )
     db.commit()
 
 
@@ -266,8 +275,10 @@ def _as_markdown(view: TestimonyView) -> str:
     return "\n".join(parts)
 
 
-def export_approved(db: Session, services: Services, fmt: Literal["markdown", "json"]) -> str:
-    """Approved testimonies, pseudonymised, for publication work."""
+def export_approved(
+    db: Session, services: Services, fmt: Literal["markdown", "json"], *, actor: Account
+) -> str:
+    """Approved testimonies, pseudonymised, for publication work (audited: who, how many)."""
     if fmt not in ("markdown", "json"):
         raise InvalidInput("Export format must be markdown or json.")
     ids = db.scalars(
@@ -276,6 +287,14 @@ def export_approved(db: Session, services: Services, fmt: Literal["markdown", "j
         .order_by(Testimony.submitted_on, Testimony.id)
     ).all()
     views = [get_testimony(db, services, testimony_id) for testimony_id in ids]
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor.username,
+        action="export_approved",
+        details={"format": fmt, "testimonies": len(ids)},
+    )
+    db.commit()
     if fmt == "markdown":
         header = f"# Approved testimonies (exported {datetime.now(UTC).date().isoformat()})"
         return "\n\n".join([header, *(_as_markdown(view) for view in views)]) + "\n"

@@ -6,6 +6,7 @@ one commit, so a submission is stored completely or not at all.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +53,12 @@ def _today() -> date:
     return datetime.now(UTC).date()
 
 
-def _prepare_uploads(services: Services, uploads: Sequence[Upload], already: int) -> list[Upload]:
+# Receipt derivation is argon2id (19 MiB): unknown receipts queue here rather than piling up.
+_receipt_kdf_slots = threading.BoundedSemaphore(2)
+
+
+def _check_uploads(services: Services, uploads: Sequence[Upload], already: int) -> None:
+    """The cheap checks (count, size), done before any budget is spent or file decoded."""
     settings = services.settings
     if already + len(uploads) > settings.max_attachments:
         raise InvalidInput(f"At most {settings.max_attachments} attachments are accepted.")
@@ -60,7 +66,12 @@ def _prepare_uploads(services: Services, uploads: Sequence[Upload], already: int
         if len(upload.data) > settings.max_attachment_bytes:
             limit_mb = settings.max_attachment_bytes // (1024 * 1024)
             raise InvalidInput(f"An attachment is larger than the {limit_mb} MB limit.")
-    return [attachment_files.sanitise(upload) for upload in uploads]
+
+
+def _clean_uploads(services: Services, uploads: Sequence[Upload]) -> list[Upload]:
+    """Decode and re-encode, one file at a time; only after the rate limit has passed."""
+    limits = attachment_files.Limits(max_pixels=services.settings.max_image_pixels)
+    return [attachment_files.sanitise(upload, limits) for upload in uploads]
 
 
 def _sealed_attachments(
@@ -87,11 +98,13 @@ def submit_testimony(
     text: str,
     language: str = "auto",
     attachments: Sequence[Upload] = (),
+    form_token: bytes | None = None,
 ) -> Receipt:
     text = clean_text(text, max_chars=services.settings.max_text_chars)
     language = clean_language(language)
-    uploads = _prepare_uploads(services, attachments, 0)
-    services.limiter.check_global()
+    _check_uploads(services, attachments, 0)
+    services.limiter.check_global(form_token)
+    uploads = _clean_uploads(services, attachments)
 
     result = redaction.redact(text, language, policy=services.policy)
     vault = services.vault
@@ -135,7 +148,9 @@ def submit_testimony(
 def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, keys.ReceiptKeys]:
     if not isinstance(receipt, str) or not looks_valid(receipt):
         raise ReceiptNotFound("This is not a valid receipt code: it should be seven English words.")
-    receipt_keys = keys.derive_receipt_keys(normalise(receipt), services.vault.receipt_salt)
+    services.limiter.check_receipt_lookup()  # before argon2: unknown receipts cost CPU too
+    with _receipt_kdf_slots:
+        receipt_keys = keys.derive_receipt_keys(normalise(receipt), services.vault.receipt_salt)
     services.limiter.check_receipt(receipt_keys.lookup)
     row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
     if row is None:
@@ -184,7 +199,8 @@ def add_followup(
     """Add a message; returns the new status so callers need not spend another receipt hit."""
     text = clean_text(text, max_chars=services.settings.max_text_chars, what="message")
     row, receipt_keys = _find(db, services, receipt)
-    uploads = _prepare_uploads(services, attachments, len(row.attachments))
+    _check_uploads(services, attachments, len(row.attachments))
+    uploads = _clean_uploads(services, attachments)
 
     witness_key = keys.open_private_key(
         row.witness_key, secret=receipt_keys.secret, record_id=row.id

@@ -40,7 +40,6 @@ from intake.web.desk_auth import (
     check_login_csrf,
     csrf_token,
     delete_cookie,
-    desk_account,
     new_login_nonce,
     session_csrf,
     set_cookie,
@@ -288,14 +287,15 @@ async def note(
 # --- export ------------------------------------------------------------------------------
 
 
-@router.get("/export/approved.{ext}", dependencies=[Depends(desk_account)])
+@router.get("/export/approved.{ext}")
 def export(
     ext: Literal["md", "json"],
+    account: DeskAccount,
     db: DbSession,
     services: AppServices,
 ) -> Response:
     fmt, media_type = EXPORTS[ext]
-    body = export_approved(db, services, fmt)  # type: ignore[arg-type]
+    body = export_approved(db, services, fmt, actor=account)  # type: ignore[arg-type]
     name = f"approved-testimonies-{datetime.now(UTC).date().isoformat()}.{ext}"
     return Response(
         body,

@@ -17,7 +17,7 @@ from intake.config import Settings
 from intake.services.witness import Upload
 from intake.web.errors import FormRejected
 
-TEXT_FIELDS = frozenset({"text", "language", "receipt"})
+TEXT_FIELDS = frozenset({"text", "language", "receipt", "form_token"})
 FILE_FIELD = "attachments"
 MAX_FIELD_BYTES = 4  # per character: the text limit is in characters, UTF-8 needs up to four
 
@@ -90,14 +90,19 @@ class _Collector:
             self.form.fields[part.name] = part.data.decode("utf-8", "replace")
 
 
+def max_form_bytes(settings: Settings) -> int:
+    """Largest witness form: every file at its limit plus the text, encoded generously."""
+    return (settings.max_attachments + 1) * settings.max_attachment_bytes + (
+        settings.max_text_chars * MAX_FIELD_BYTES * 2
+    )
+
+
 async def read_witness_form(request: Request, settings: Settings) -> WitnessForm:
     """Parse a witness form; raise ``FormRejected`` with a code the error page translates."""
     content_type, options = parse_options_header(request.headers.get("content-type", ""))
     if content_type != b"multipart/form-data" or b"boundary" not in options:
         raise FormRejected("malformed", "The form was not sent as multipart/form-data.", 400)
-    max_body = (settings.max_attachments + 1) * settings.max_attachment_bytes + (
-        settings.max_text_chars * MAX_FIELD_BYTES * 2
-    )
+    max_body = max_form_bytes(settings)
     if int(request.headers.get("content-length") or 0) > max_body:
         raise FormRejected("too_large", "The form is larger than the service accepts.", 413)
     collector = _Collector(settings)

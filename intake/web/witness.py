@@ -10,12 +10,14 @@ The receipt always travels in a POST body, never in a URL, so it stays out of hi
 
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse
 
+from intake import form_tokens
 from intake.config import Settings
 from intake.receipts import words_of
 from intake.services import Services
@@ -64,7 +66,11 @@ def choose_language(request: Request) -> RedirectResponse:
 
 @router.get("/{lang:lang}/")
 def submission_form(request: Request, lang: str, services: AppServices) -> HTMLResponse:
-    context = {"limits": _limits(services.settings), "text_languages": TEXT_LANGUAGES}
+    context = {
+        "limits": _limits(services.settings),
+        "text_languages": TEXT_LANGUAGES,
+        "form_token": form_tokens.issue(services.vault.form_key, time.time()),
+    }
     return render_witness(request, lang, "witness/form.html", context)
 
 
@@ -78,8 +84,11 @@ async def submit(
     form = await read_witness_form(request, services.settings)
     text = _text(form, services.settings)
     language = form.fields.get("language", "auto")
+    token = form_tokens.verify(services.vault.form_key, form.fields.get("form_token"), time.time())
     receipt = await run_in_threadpool(
-        lambda: submit_testimony(db, services, text=text, language=language, attachments=form.files)
+        lambda: submit_testimony(
+            db, services, text=text, language=language, attachments=form.files, form_token=token
+        )
     )
     words = words_of(receipt.code)
     return render_witness(request, lang, "witness/receipt_issued.html", {"words": words})

@@ -1,0 +1,30 @@
+"""throttle windows shared by every server process
+
+Revision ID: sec_throttles
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "sec_throttles"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "throttle_windows",
+        sa.Column("bucket", sa.String(length=32), nullable=False),
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("window", sa.Integer(), nullable=False),
+        sa.Column("hits", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("bucket", "key", "window"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("throttle_windows")
