@@ -174,6 +174,17 @@ def import_command(
     typer.echo(f"Replaced {count} envelope(s).")
 
 
+@keyholder_app.command("forget-replaced")
+def forget_replaced_command() -> None:
+    """After a rotation: drop the envelopes imports replaced, once key holders confirmed
+    (with `keys decrypt` on a fresh export) that the new envelopes open."""
+    from intake.services.keyholder import forget_replaced
+
+    with _work() as (db, services):
+        count = forget_replaced(db, services, actor="cli")
+    typer.echo(f"Forgot {count} replaced envelope(s).")
+
+
 @keyholder_app.command("audit-log")
 def audit_log_command(output: Annotated[typer.FileBinaryWrite, typer.Option("--output", "-o")]):
     """Write the audit log as JSON lines, for `python -m keys verify-log`."""

@@ -144,6 +144,11 @@ def read_export(data: bytes, server_key: VerifyKey) -> Export:
     )
 
 
+def _extra_slots(env: envelopes.Envelope) -> list[tuple[str, str, bytes]]:
+    """The witness's slots, which a rewrap copies verbatim (key holders cannot re-create them)."""
+    return [(s.key_id, str(s.suite), s.ct) for s in env.slots if s.role == envelopes.EXTRA]
+
+
 def write_import(export: Export, new_envelopes: Mapping[str, bytes], signer: PrivateKey) -> bytes:
     """Key-holder side: new envelopes bound to the export they answer."""
     lines = [
@@ -191,10 +196,16 @@ def read_import(
             raise DecryptionError(
                 f"import for record {obj['record_id']!r} replaces another envelope"
             )
-        old_check = envelopes.parse(old, obj["record_id"]).key_check
-        if not hmac.compare_digest(envelopes.parse(new, obj["record_id"]).key_check, old_check):
+        old_env = envelopes.parse(old, obj["record_id"])
+        new_env = envelopes.parse(new, obj["record_id"])
+        if not hmac.compare_digest(new_env.key_check, old_env.key_check):
             raise DecryptionError(
                 f"new envelope for record {obj['record_id']!r} is for a different data key"
+            )
+        if _extra_slots(new_env) != _extra_slots(old_env):
+            raise DecryptionError(
+                f"new envelope for record {obj['record_id']!r} does not keep the witness's "
+                "slot unchanged"
             )
         result.append(ImportedEnvelope(obj["record_id"], new, obj["replaces"]))
     return result

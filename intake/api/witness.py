@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from intake.api.schemas import FollowupIn, ReceiptIn, ReceiptOut, TestimonyIn, WitnessStatusOut
+from intake.api.schemas import (
+    FollowupIn,
+    ReceiptIn,
+    ReceiptOut,
+    TestimonyIn,
+    WitnessStatusOut,
+    errors,
+)
 from intake.deps import AppServices, DbSession
 from intake.services import witness
 
-router = APIRouter(prefix="/api/v1", tags=["witness"])
+router = APIRouter(
+    prefix="/api/v1", tags=["witness"], responses=errors(400, 404, 409, 413, 422, 429)
+)
 
 RECEIPT_ADVICE = (
     "Keep this receipt code safe: write it down on paper and keep it away from your phone. "

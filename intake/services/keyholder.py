@@ -7,12 +7,13 @@ key commitments, and the server's only secret here is its export-signing key.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from intake.audit import entries, head, record_event
-from intake.db.models import Account, Message, Note, Testimony
+from intake.db.models import Account, Message, Note, ReplacedEnvelope, Testimony
 from intake.db.records import export_records
 from intake.errors import Conflict, InvalidInput
 from intake.services import Services
@@ -57,6 +58,7 @@ def import_envelopes(
                 f"Import refused: record {item.record_id} changed since the export; "
                 "export again and re-run the rotation."
             )
+        db.add(ReplacedEnvelope(testimony_id=row.id, envelope=row.envelope, replaced_at=_now()))
         row.envelope = item.envelope
     record_event(
         db,
@@ -67,6 +69,26 @@ def import_envelopes(
     )
     db.commit()
     return len(imported)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def forget_replaced(db: Session, services: Services, *, actor: str) -> int:
+    """Drop envelopes kept since imports, once key holders confirmed the new ones open.
+
+    Until then a removed key holder's old slot stays in the database (and in exports)."""
+    count = db.execute(delete(ReplacedEnvelope)).rowcount
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor,
+        action="forget_replaced_envelopes",
+        details={"envelopes": count},
+    )
+    db.commit()
+    return count
 
 
 def audit_log(db: Session) -> bytes:

@@ -1,4 +1,4 @@
-"""throttle windows shared by every server process
+"""throttle windows shared by every server process; envelopes kept after an import
 
 Revision ID: sec_throttles
 Revises: 0001
@@ -24,7 +24,17 @@ def upgrade() -> None:
         sa.Column("hits", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("bucket", "key", "window"),
     )
+    op.create_table(
+        "replaced_envelopes",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("testimony_id", sa.String(length=36), nullable=False),
+        sa.Column("envelope", sa.LargeBinary(), nullable=False),
+        sa.Column("replaced_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["testimony_id"], ["testimonies.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("replaced_envelopes")
     op.drop_table("throttle_windows")
