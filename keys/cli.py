@@ -117,6 +117,7 @@ def _print_audit_head(export: Export) -> None:
     err.print(
         f"server audit log at export: --expect-head {export.audit_seq}:{export.audit_head}",
         highlight=False,
+        soft_wrap=True,
     )
 
 
