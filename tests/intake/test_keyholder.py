@@ -290,7 +290,7 @@ def test_signed_exports_carry_the_audit_head_and_the_keys_tool_prints_it(
             laptop.server_key,
             "--passphrase-file",
             str(tmp_path / "pass"),
-        ],  # fmt: skip
+        ],
     )
     assert f"--expect-head {export.audit_seq}:{export.audit_head}" in result.stderr
 
