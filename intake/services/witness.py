@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -55,6 +56,13 @@ def _today() -> date:
 
 # Receipt derivation is argon2id (19 MiB): unknown receipts queue here rather than piling up.
 _receipt_kdf_slots = threading.BoundedSemaphore(2)
+# A submission with files holds them several times over (received, cleaned, sealed) until its
+# commit; one such submission works at a time, the others wait holding only what they received.
+_files_slots = threading.BoundedSemaphore(1)
+
+
+def _files_turn(attachments: Sequence[Upload]) -> AbstractContextManager[object]:
+    return _files_slots if attachments else nullcontext()
 
 
 def _check_uploads(services: Services, uploads: Sequence[Upload], already: int) -> None:
@@ -104,45 +112,46 @@ def submit_testimony(
     language = clean_language(language)
     _check_uploads(services, attachments, 0)
     services.limiter.check_global(form_token)
-    uploads = _clean_uploads(services, attachments)
+    with _files_turn(attachments):
+        uploads = _clean_uploads(services, attachments)
 
-    result = redaction.redact(text, language, policy=services.policy)
-    vault = services.vault
-    record_id = str(uuid.uuid4())
-    code = new_receipt()
-    receipt_keys = keys.derive_receipt_keys(code, vault.receipt_salt)
-    data_key = keys.DataKey.generate()
-    # Hybrid post-quantum like the key holders' keys: this key can open the data key too.
-    witness_key = keys.PrivateKey.generate()
+        result = redaction.redact(text, language, policy=services.policy)
+        vault = services.vault
+        record_id = str(uuid.uuid4())
+        code = new_receipt()
+        receipt_keys = keys.derive_receipt_keys(code, vault.receipt_salt)
+        data_key = keys.DataKey.generate()
+        # Hybrid post-quantum like the key holders' keys: this key can open the data key too.
+        witness_key = keys.PrivateKey.generate()
 
-    row = Testimony(
-        id=record_id,
-        submitted_on=_today(),
-        language=result.language,
-        status="new",
-        receipt_lookup=receipt_keys.lookup,
-        envelope=keys.wrap(
-            data_key,
-            record_id=record_id,
-            recipients=vault.recipients,
-            extra=[witness_key.public_key()],
-        ),
-        witness_key=keys.seal_private_key(
-            witness_key, secret=receipt_keys.secret, record_id=record_id
-        ),
-        witness_public_key=witness_key.public_key().to_text(),
-        original=keys.seal(data_key, text.encode(), record_id=record_id, item="original"),
-        memory=keys.seal(
-            data_key, result.memory.to_json().encode(), record_id=record_id, item="memory"
-        ),
-        redacted=PseudonymisedText.from_redaction(result).seal(
-            vault.editorial, record_id=record_id, item="redacted"
-        ),
-    )
-    row.attachments = _sealed_attachments(data_key, record_id, uploads, 1)
-    db.add(row)
-    db.commit()
-    return Receipt(code=code, testimony_id=record_id)
+        row = Testimony(
+            id=record_id,
+            submitted_on=_today(),
+            language=result.language,
+            status="new",
+            receipt_lookup=receipt_keys.lookup,
+            envelope=keys.wrap(
+                data_key,
+                record_id=record_id,
+                recipients=vault.recipients,
+                extra=[witness_key.public_key()],
+            ),
+            witness_key=keys.seal_private_key(
+                witness_key, secret=receipt_keys.secret, record_id=record_id
+            ),
+            witness_public_key=witness_key.public_key().to_text(),
+            original=keys.seal(data_key, text.encode(), record_id=record_id, item="original"),
+            memory=keys.seal(
+                data_key, result.memory.to_json().encode(), record_id=record_id, item="memory"
+            ),
+            redacted=PseudonymisedText.from_redaction(result).seal(
+                vault.editorial, record_id=record_id, item="redacted"
+            ),
+        )
+        row.attachments = _sealed_attachments(data_key, record_id, uploads, 1)
+        db.add(row)
+        db.commit()
+        return Receipt(code=code, testimony_id=record_id)
 
 
 def _find(db: Session, services: Services, receipt: str) -> tuple[Testimony, keys.ReceiptKeys]:
@@ -200,34 +209,41 @@ def add_followup(
     text = clean_text(text, max_chars=services.settings.max_text_chars, what="message")
     row, receipt_keys = _find(db, services, receipt)
     _check_uploads(services, attachments, len(row.attachments))
-    uploads = _clean_uploads(services, attachments)
+    with _files_turn(attachments):
+        uploads = _clean_uploads(services, attachments)
 
-    witness_key = keys.open_private_key(
-        row.witness_key, secret=receipt_keys.secret, record_id=row.id
-    )
-    data_key = keys.unwrap(row.envelope, record_id=row.id, private_key=witness_key)
-    memory = _witness_memory(row, data_key, witness_key)
-    result = redaction.redact(text, "auto", memory=memory, policy=services.policy)
-
-    seq = len(row.messages) + 1
-    row.messages.append(
-        Message(
-            seq=seq,
-            submitted_on=_today(),
-            original=keys.seal(data_key, text.encode(), record_id=row.id, item=f"message/{seq}"),
-            redacted=PseudonymisedText.from_redaction(result).seal(
-                services.vault.editorial, record_id=row.id, item=f"message/{seq}"
-            ),
+        witness_key = keys.open_private_key(
+            row.witness_key, secret=receipt_keys.secret, record_id=row.id
         )
-    )
-    row.memory = keys.seal(
-        data_key, result.memory.to_json().encode(), record_id=row.id, item="memory"
-    )
-    row.corrections.clear()  # now folded into the memory
-    row.attachments.extend(_sealed_attachments(data_key, row.id, uploads, len(row.attachments) + 1))
-    try:
-        db.commit()
-    except IntegrityError:
-        db.rollback()
-        raise Conflict("Another message was saved at the same moment; please send again.") from None
-    return _status(row)
+        data_key = keys.unwrap(row.envelope, record_id=row.id, private_key=witness_key)
+        memory = _witness_memory(row, data_key, witness_key)
+        result = redaction.redact(text, "auto", memory=memory, policy=services.policy)
+
+        seq = len(row.messages) + 1
+        row.messages.append(
+            Message(
+                seq=seq,
+                submitted_on=_today(),
+                original=keys.seal(
+                    data_key, text.encode(), record_id=row.id, item=f"message/{seq}"
+                ),
+                redacted=PseudonymisedText.from_redaction(result).seal(
+                    services.vault.editorial, record_id=row.id, item=f"message/{seq}"
+                ),
+            )
+        )
+        row.memory = keys.seal(
+            data_key, result.memory.to_json().encode(), record_id=row.id, item="memory"
+        )
+        row.corrections.clear()  # now folded into the memory
+        row.attachments.extend(
+            _sealed_attachments(data_key, row.id, uploads, len(row.attachments) + 1)
+        )
+        try:
+            db.commit()
+        except IntegrityError:
+            db.rollback()
+            raise Conflict(
+                "Another message was saved at the same moment; please send again."
+            ) from None
+        return _status(row)
