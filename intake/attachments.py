@@ -144,12 +144,12 @@ def _too_many_pixels(max_pixels: int) -> AttachmentRejected:
 def _clean_image(data: bytes, fmt: str, max_pixels: int) -> bytes:
     with _decode_slots:
         pixels = _decode_pixels(data, fmt, max_pixels)
-        # A brand-new image holding only the pixels carries no info: no EXIF, XMP, ICC, text.
-        bare = Image.new(pixels.mode, pixels.size)
-        bare.paste(pixels)
-        del pixels
+        # Savers take metadata only from the save call and from ``info`` (EXIF, XMP, ICC,
+        # comments, text chunks); with ``info`` empty the new file carries pixels only.
+        pixels.info.clear()
         out = io.BytesIO()
-        bare.save(out, format=fmt, **_SAVE_OPTIONS[fmt])
+        pixels.save(out, format=fmt, **_SAVE_OPTIONS[fmt])
+        del pixels
     return out.getvalue()
 
 
@@ -157,7 +157,7 @@ def _decode_pixels(data: bytes, fmt: str, max_pixels: int) -> Image.Image:
     """Decode the first frame upright (EXIF orientation applied) in a mode ``fmt`` can store.
 
     The size comes from the header, read lazily: an image over ``max_pixels`` is refused
-    before a single pixel is decoded."""
+    before a single pixel is decoded. The pixels are held once (turned in place)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -166,7 +166,8 @@ def _decode_pixels(data: bytes, fmt: str, max_pixels: int) -> Image.Image:
                 if width * height > max_pixels:
                     raise _too_many_pixels(max_pixels)
                 image.load()
-                upright = ImageOps.exif_transpose(image)
+                ImageOps.exif_transpose(image, in_place=True)
+                upright = image
         except (
             OSError,
             SyntaxError,

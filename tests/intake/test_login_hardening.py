@@ -12,7 +12,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from intake.errors import AuthError, RateLimited
-from intake.ratelimit import Limiter, ThrottleStore
 from intake.services import accounts
 from tests.conftest import Credentials
 
@@ -94,6 +93,8 @@ def test_login_throttle_lives_in_the_database_for_every_process(
     app, make_account: Callable[..., Credentials]
 ) -> None:
     """A second server process on the same database sees the same counters."""
+    from intake.ratelimit import Limiter, ThrottleStore
+
     services = app.state.services
     engine = services.sessions.kw["bind"]
     creds = make_account("editor")
