@@ -76,26 +76,31 @@ def _check_uploads(services: Services, uploads: Sequence[Upload], already: int) 
             raise InvalidInput(f"An attachment is larger than the {limit_mb} MB limit.")
 
 
-def _clean_uploads(services: Services, uploads: Sequence[Upload]) -> list[Upload]:
-    """Decode and re-encode, one file at a time; only after the rate limit has passed."""
-    limits = attachment_files.Limits(max_pixels=services.settings.max_image_pixels)
-    return [attachment_files.sanitise(upload, limits) for upload in uploads]
-
-
 def _sealed_attachments(
-    data_key: keys.DataKey, record_id: str, uploads: list[Upload], first_seq: int
+    services: Services,
+    data_key: keys.DataKey,
+    record_id: str,
+    uploads: Sequence[Upload],
+    first_seq: int,
 ) -> list[Attachment]:
+    """Clean (decode, re-encode) and seal one file at a time, so that only one cleaned copy
+    is alive at once; called only after the rate limit has passed."""
+    limits = attachment_files.Limits(max_pixels=services.settings.max_image_pixels)
     rows = []
     for seq, upload in enumerate(uploads, start=first_seq):
-        payload = upload.content_type.encode() + b"\n" + upload.data
+        clean = attachment_files.sanitise(upload, limits)
+        content_type, size = clean.content_type, len(clean.data)
+        payload = content_type.encode() + b"\n" + clean.data
+        del clean
         rows.append(
             Attachment(
                 seq=seq,
-                kind=upload.content_type.split("/")[0],
-                size=len(upload.data),
+                kind=content_type.split("/")[0],
+                size=size,
                 content=keys.seal(data_key, payload, record_id=record_id, item=f"attachment/{seq}"),
             )
         )
+        del payload
     return rows
 
 
@@ -113,8 +118,6 @@ def submit_testimony(
     _check_uploads(services, attachments, 0)
     services.limiter.check_global(form_token)
     with _files_turn(attachments):
-        uploads = _clean_uploads(services, attachments)
-
         result = redaction.redact(text, language, policy=services.policy)
         vault = services.vault
         record_id = str(uuid.uuid4())
@@ -148,7 +151,7 @@ def submit_testimony(
                 vault.editorial, record_id=record_id, item="redacted"
             ),
         )
-        row.attachments = _sealed_attachments(data_key, record_id, uploads, 1)
+        row.attachments = _sealed_attachments(services, data_key, record_id, attachments, 1)
         db.add(row)
         db.commit()
         return Receipt(code=code, testimony_id=record_id)
@@ -210,8 +213,6 @@ def add_followup(
     row, receipt_keys = _find(db, services, receipt)
     _check_uploads(services, attachments, len(row.attachments))
     with _files_turn(attachments):
-        uploads = _clean_uploads(services, attachments)
-
         witness_key = keys.open_private_key(
             row.witness_key, secret=receipt_keys.secret, record_id=row.id
         )
@@ -237,7 +238,7 @@ def add_followup(
         )
         row.corrections.clear()  # now folded into the memory
         row.attachments.extend(
-            _sealed_attachments(data_key, row.id, uploads, len(row.attachments) + 1)
+            _sealed_attachments(services, data_key, row.id, attachments, len(row.attachments) + 1)
         )
         try:
             db.commit()
