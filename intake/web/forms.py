@@ -86,6 +86,7 @@ class _Collector:
         if part.filename is not None:
             if part.name == FILE_FIELD and (part.filename or part.data):  # "" = no file chosen
                 self.form.files.append(Upload(part.filename, part.content_type, bytes(part.data)))
+            part.data.clear()  # the file is held once, as the Upload's bytes
         elif part.name in TEXT_FIELDS:
             self.form.fields[part.name] = part.data.decode("utf-8", "replace")
 
