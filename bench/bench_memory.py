@@ -94,8 +94,13 @@ def main() -> None:
                     break
                 except httpx.TransportError:
                     time.sleep(0.2)
-            warm: list[int] = []
-            submit(base, "Ivan Petrov from Tula refused to go.", [], warm)
+            warm: list[int] = []  # every language's models loaded before measuring
+            for sample in (
+                "Ivan Petrov from Tula refused to go.",
+                "Меня допрашивал майор Сергей Волков в Курске.",
+                "Мене звати Олена Коваль, я з Бердичева.",
+            ):
+                submit(base, sample, [], warm)
             idle = proc_status(server.pid, "VmRSS")
             results: list[int] = []
             threads = [
