@@ -63,7 +63,9 @@ def worst_case_image(max_pixels: int, max_bytes: int) -> bytes:
 
 
 def submit(base: str, text: str, files: list[bytes], results: list[int]) -> None:
-    parts = [("text", (None, text))] + [("attachments", (f"{i}.png", f)) for i, f in enumerate(files)]
+    parts = [("text", (None, text))] + [
+        ("attachments", (f"{i}.png", f)) for i, f in enumerate(files)
+    ]
     response = httpx.post(f"{base}/en/submit", files=parts, timeout=600)
     results.append(response.status_code)
 
@@ -80,7 +82,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
         env = {**os.environ, "TESTIMONY_DATA_DIR": str(Path(tmp) / "data")}
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        server = subprocess.Popen(
             [sys.executable, "-m", "intake", "serve", "--port", str(port)],
             env=env,
             stdout=subprocess.DEVNULL,
