@@ -16,7 +16,7 @@ from intake.cli import app as cli
 from intake.config import ConfigError, Settings, load_settings
 from intake.vault import DEV_KEY_NAME, open_vault
 
-DEV_PASSPHRASE_NAME = "dev-keyholder.passphrase"  # noqa: S105 - a file name
+DEV_PASSPHRASE_NAME = "dev-keyholder.passphrase"
 
 
 @pytest.fixture
