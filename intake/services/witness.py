@@ -80,15 +80,18 @@ def _sealed_attachments(
     services: Services,
     data_key: keys.DataKey,
     record_id: str,
-    uploads: Sequence[Upload],
+    uploads: list[Upload],
     first_seq: int,
 ) -> list[Attachment]:
-    """Clean (decode, re-encode) and seal one file at a time, so that only one cleaned copy
-    is alive at once; called only after the rate limit has passed."""
+    """Clean (decode, re-encode) and seal one file at a time, after the rate limit passed.
+
+    ``uploads`` is emptied as it goes: each received file is released as soon as its
+    ciphertext exists, so a submission never holds its files twice over."""
     limits = attachment_files.Limits(max_pixels=services.settings.max_image_pixels)
     rows = []
-    for seq, upload in enumerate(uploads, start=first_seq):
-        clean = attachment_files.sanitise(upload, limits)
+    seq = first_seq
+    while uploads:
+        clean = attachment_files.sanitise(uploads.pop(0), limits)
         content_type, size = clean.content_type, len(clean.data)
         payload = content_type.encode() + b"\n" + clean.data
         del clean
@@ -101,6 +104,7 @@ def _sealed_attachments(
             )
         )
         del payload
+        seq += 1
     return rows
 
 
@@ -110,9 +114,11 @@ def submit_testimony(
     *,
     text: str,
     language: str = "auto",
-    attachments: Sequence[Upload] = (),
+    attachments: list[Upload] | None = None,
     form_token: bytes | None = None,
 ) -> Receipt:
+    """Store a testimony; ``attachments`` is handed over (emptied while files are sealed)."""
+    attachments = attachments if attachments is not None else []
     text = clean_text(text, max_chars=services.settings.max_text_chars)
     language = clean_language(language)
     _check_uploads(services, attachments, 0)
@@ -206,9 +212,12 @@ def add_followup(
     *,
     receipt: str,
     text: str,
-    attachments: Sequence[Upload] = (),
+    attachments: list[Upload] | None = None,
 ) -> WitnessStatus:
-    """Add a message; returns the new status so callers need not spend another receipt hit."""
+    """Add a message; returns the new status so callers need not spend another receipt hit.
+
+    ``attachments`` is handed over (emptied while files are sealed)."""
+    attachments = attachments if attachments is not None else []
     text = clean_text(text, max_chars=services.settings.max_text_chars, what="message")
     row, receipt_keys = _find(db, services, receipt)
     _check_uploads(services, attachments, len(row.attachments))

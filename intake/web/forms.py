@@ -27,6 +27,11 @@ class WitnessForm:
     fields: dict[str, str] = field(default_factory=dict)
     files: list[Upload] = field(default_factory=list)
 
+    def take_files(self) -> list[Upload]:
+        """Hand the files over; the form keeps no reference, so they can be freed early."""
+        files, self.files = self.files, []
+        return files
+
 
 @dataclass
 class _Part:

@@ -85,9 +85,10 @@ async def submit(
     text = _text(form, services.settings)
     language = form.fields.get("language", "auto")
     token = form_tokens.verify(services.vault.form_key, form.fields.get("form_token"), time.time())
+    files = form.take_files()
     receipt = await run_in_threadpool(
         lambda: submit_testimony(
-            db, services, text=text, language=language, attachments=form.files, form_token=token
+            db, services, text=text, language=language, attachments=files, form_token=token
         )
     )
     words = words_of(receipt.code)
@@ -140,7 +141,8 @@ async def followup(
     form = await read_witness_form(request, services.settings)
     receipt = form.fields.get("receipt", "")
     text = _text(form, services.settings)
+    files = form.take_files()
     found = await run_in_threadpool(
-        lambda: add_followup(db, services, receipt=receipt, text=text, attachments=form.files)
+        lambda: add_followup(db, services, receipt=receipt, text=text, attachments=files)
     )
     return _status_page(request, lang, services, receipt, found, added=True)
