@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from intake.errors import AuthError, RateLimited
 from intake.services import accounts
-from tests.conftest import Credentials
+from tests.conftest import THROTTLE_NOW, Credentials
 
 
 class HasherSpy:
@@ -100,7 +100,7 @@ def test_login_throttle_lives_in_the_database_for_every_process(
     creds = make_account("editor")
     for _ in range(10):
         services.limiter.check_login(creds.username)
-    other_process = Limiter(ThrottleStore(engine), 60, 20)
+    other_process = Limiter(ThrottleStore(engine, clock=lambda: THROTTLE_NOW), 60, 20)
     with pytest.raises(RateLimited):
         other_process.check_login(creds.username)
 
