@@ -56,8 +56,8 @@ def _today() -> date:
 
 # Receipt derivation is argon2id (19 MiB): unknown receipts queue here rather than piling up.
 _receipt_kdf_slots = threading.BoundedSemaphore(2)
-# A submission with files holds them several times over (received, cleaned, sealed) until its
-# commit; one such submission works at a time, the others wait holding only what they received.
+# A submission with files decodes images and holds their ciphertexts until its commit; one
+# such submission works at a time, the others wait holding only what they received.
 _files_slots = threading.BoundedSemaphore(1)
 
 
