@@ -14,13 +14,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import keys
-from intake import logs, security_headers
+from intake import body_limit, logs, security_headers
 from intake.api import editor, health, keyholder, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
 from intake.db.migrate import upgrade
 from intake.errors import IntakeError
-from intake.ratelimit import Limiter
+from intake.filesystem import private_dir, restrict_umask, tighten_sqlite
+from intake.ratelimit import Limiter, ThrottleStore
 from intake.services import Services
 from intake.services.shredding import purge_expired
 from intake.vault import open_vault
@@ -35,26 +36,40 @@ PURGE_INTERVAL_SECONDS = 3600
 
 
 def build_services(settings: Settings) -> Services:
-    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # the SQLite file's home
+    restrict_umask()  # before the first file is written: logs, keys, the database
+    private_dir(settings.data_dir)  # the SQLite file's home
+    if settings.database_url is None:
+        tighten_sqlite(settings.data_dir / "testimonies.sqlite3")
     engine = make_engine(settings.sqlalchemy_url)
     upgrade(engine)
     vault = open_vault(settings, engine)
+    limiter = Limiter(
+        ThrottleStore(engine),
+        settings.rate_global_per_minute,
+        settings.rate_receipt_per_hour,
+        per_form_token=settings.rate_per_form_token,
+        receipt_lookups_per_minute=settings.rate_receipt_lookups_per_minute,
+        login_per_account=settings.login_attempts_per_account,
+        login_per_minute=settings.login_attempts_per_minute,
+    )
     return Services(
         settings=settings,
         vault=vault,
-        limiter=Limiter(settings.rate_global_per_minute, settings.rate_receipt_per_hour),
+        limiter=limiter,
         policy=Policy(link_key=vault.link_key),
         sessions=make_sessionmaker(engine),
     )
 
 
 def _validation_message(exc: RequestValidationError) -> str:
-    """Say what is wrong and where, never echoing the submitted value."""
+    """Say what is wrong and where, never echoing the submitted value (nor unknown key names)."""
     parts = []
     for error in exc.errors():
         where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
         if error.get("type") == "json_invalid":
             parts.append("The request body is not valid JSON.")
+        elif error.get("type") == "extra_forbidden":
+            parts.append("The body has a field this request does not take.")
         else:
             parts.append(f"{where}: {error.get('msg', 'invalid value')}")
     return " ".join(parts) or "The request is not valid."
@@ -134,6 +149,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application; also uvicorn's factory (``intake.app:create_app``) for each worker."""
     settings = settings or load_settings()
+    restrict_umask()
     logs.configure(settings.data_dir / "logs", settings.log_level)
     app = FastAPI(
         title="Testimony intake",
@@ -150,5 +166,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(editor_pages.router)
     _install_error_handlers(app)
     error_pages.install(app)  # HTML for everything outside /api/
+    body_limit.install(app, body_limit.route_limits(settings))
     security_headers.install(app)
     return app

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import struct
+import threading
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -95,12 +96,22 @@ def sniff(data: bytes) -> Kind | None:
     return None
 
 
-def sanitise(upload: Upload) -> Upload:
+@dataclass(frozen=True)
+class Limits:
+    """What a file may cost to clean: images are refused by their declared size, unread."""
+
+    max_pixels: int = 16_000_000
+
+
+def sanitise(upload: Upload, limits: Limits = Limits()) -> Upload:
     """Return the upload with its metadata removed and a neutral name; raise if unacceptable."""
     kind = sniff(upload.data)
     if kind is None:
         raise _unsupported()
-    data = _CLEANERS[kind.name](upload.data)
+    if kind.name in _PIL_FORMAT:
+        data = _clean_image(upload.data, _PIL_FORMAT[kind.name], limits.max_pixels)
+    else:
+        data = _CLEANERS[kind.name](upload.data)
     return dataclasses.replace(
         upload, filename=f"attachment.{kind.extension}", content_type=kind.content_type, data=data
     )
@@ -117,28 +128,46 @@ _SAVE_OPTIONS: dict[str, dict[str, object]] = {
 }
 
 
-def _image_cleaner(kind: str) -> Callable[[bytes], bytes]:
-    fmt = _PIL_FORMAT[kind]
+# One decoded image at a time per process: a decoded photo is width x height x 4 bytes.
+_decode_slots = threading.BoundedSemaphore(1)
 
-    def clean(data: bytes) -> bytes:
-        pixels = _decode_pixels(data, fmt)
-        # A brand-new image from raw pixels carries no info dict: no EXIF, XMP, ICC, text chunks.
-        bare = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+
+def _too_many_pixels(max_pixels: int) -> AttachmentRejected:
+    megapixels = max(1, max_pixels // 1_000_000)
+    return AttachmentRejected(
+        "image_too_large",
+        f"This image has too many pixels (the limit is {megapixels} megapixels). "
+        "Send a smaller copy of the photo.",
+    )
+
+
+def _clean_image(data: bytes, fmt: str, max_pixels: int) -> bytes:
+    with _decode_slots:
+        pixels = _decode_pixels(data, fmt, max_pixels)
+        # Savers take metadata only from the save call and from ``info`` (EXIF, XMP, ICC,
+        # comments, text chunks); with ``info`` empty the new file carries pixels only.
+        pixels.info.clear()
         out = io.BytesIO()
-        bare.save(out, format=fmt, **_SAVE_OPTIONS[fmt])
-        return out.getvalue()
+        pixels.save(out, format=fmt, **_SAVE_OPTIONS[fmt])
+        del pixels
+    return out.getvalue()
 
-    return clean
 
+def _decode_pixels(data: bytes, fmt: str, max_pixels: int) -> Image.Image:
+    """Decode the first frame upright (EXIF orientation applied) in a mode ``fmt`` can store.
 
-def _decode_pixels(data: bytes, fmt: str) -> Image.Image:
-    """Decode the first frame upright (EXIF orientation applied) in a mode ``fmt`` can store."""
+    The size comes from the header, read lazily: an image over ``max_pixels`` is refused
+    before a single pixel is decoded. The pixels are held once (turned in place)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data), formats=[fmt]) as image:
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise _too_many_pixels(max_pixels)
                 image.load()
-                upright = ImageOps.exif_transpose(image)
+                ImageOps.exif_transpose(image, in_place=True)
+                upright = image
         except (
             OSError,
             SyntaxError,
@@ -157,15 +186,66 @@ def _decode_pixels(data: bytes, fmt: str) -> Image.Image:
 # --- PDF ----------------------------------------------------------------------------------
 
 
+# Annotation keys that name or date their author: /T is the author shown in viewers.
+_ANNOTATION_IDENTITY = ("/T", "/M", "/CreationDate", "/NM")
+# JPEG segments that carry nothing but metadata: APP0-APP13 and APP15 (EXIF, XMP, IPTC, ICC,
+# maker notes, thumbnails) and COM. APP14 (Adobe) only says how to read the colours.
+_JPEG_METADATA = {*range(0xE0, 0xEE), 0xEF, 0xFE}
+
+
+def strip_jpeg_metadata(data: bytes) -> bytes:
+    """The same JPEG without metadata segments; the compressed pixels are untouched."""
+    if not data.startswith(b"\xff\xd8"):
+        raise _corrupt()
+    out, offset = bytearray(b"\xff\xd8"), 2
+    while offset + 4 <= len(data):
+        if data[offset] != 0xFF:
+            raise _corrupt()
+        marker = data[offset + 1]
+        if marker == 0xFF:  # fill byte
+            offset += 1
+            continue
+        (length,) = struct.unpack_from(">H", data, offset + 2)
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[offset:]
+            return bytes(out)
+        if marker not in _JPEG_METADATA:
+            out += data[offset : offset + 2 + length]
+        offset += 2 + length
+    raise _corrupt()
+
+
+def _is_jpeg_image(obj: object) -> bool:
+    if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != pikepdf.Name.Image:
+        return False
+    filters = obj.get("/Filter")
+    names = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
+    return names == [pikepdf.Name.DCTDecode]
+
+
+def _strip_pdf_identity(pdf: pikepdf.Pdf) -> None:
+    """Metadata streams, private application data, annotation authors and embedded JPEGs' EXIF."""
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            continue
+        for key in ("/Metadata", "/PieceInfo"):
+            if key in obj:
+                del obj[key]
+        if "/Subtype" in obj and ("/Rect" in obj or obj.get("/Type") == pikepdf.Name.Annot):
+            for key in _ANNOTATION_IDENTITY:
+                if key in obj and obj.get("/Subtype") != pikepdf.Name.Widget:
+                    del obj[key]
+        if _is_jpeg_image(obj):
+            obj.write(strip_jpeg_metadata(obj.read_raw_bytes()), filter=pikepdf.Name.DCTDecode)
+
+
 def _clean_pdf(data: bytes) -> bytes:
-    """Drop the document info dictionary and every XMP stream; qpdf rewrites without history."""
+    """Drop document info, XMP, annotation authors and image EXIF; qpdf rewrites without history."""
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             if "/Info" in pdf.trailer:
                 del pdf.trailer["/Info"]
-            for obj in pdf.objects:
-                if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and "/Metadata" in obj:
-                    del obj["/Metadata"]
+            _strip_pdf_identity(pdf)
             out = io.BytesIO()
             pdf.save(out, fix_metadata_version=False, deterministic_id=True)
     except pikepdf.PasswordError as exc:
@@ -241,9 +321,6 @@ def _clean_wav(data: bytes) -> bytes:
 
 
 _CLEANERS: dict[str, Callable[[bytes], bytes]] = {
-    "jpeg": _image_cleaner("jpeg"),
-    "png": _image_cleaner("png"),
-    "webp": _image_cleaner("webp"),
     "pdf": _clean_pdf,
     "ogg": _tagged_audio_cleaner(OggFileType),
     "mp3": _tagged_audio_cleaner(MP3),

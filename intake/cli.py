@@ -118,8 +118,8 @@ def create(
 def _set_disabled(username: str, disabled: bool) -> None:
     from intake.services.accounts import set_disabled
 
-    with _work() as (db, _):
-        set_disabled(db, username, disabled)
+    with _work() as (db, services):
+        set_disabled(db, services, username, disabled)
     typer.echo(f"{'Disabled' if disabled else 'Enabled'} '{username}'.")
 
 
@@ -189,6 +189,17 @@ def import_command(
             actor="cli",
         )
     typer.echo(f"Replaced {count} envelope(s).")
+
+
+@keyholder_app.command("forget-replaced")
+def forget_replaced_command() -> None:
+    """After a rotation: drop the envelopes imports replaced, once key holders confirmed
+    (with `keys decrypt` on a fresh export) that the new envelopes open."""
+    from intake.services.keyholder import forget_replaced
+
+    with _work() as (db, services):
+        count = forget_replaced(db, services, actor="cli")
+    typer.echo(f"Forgot {count} replaced envelope(s).")
 
 
 @keyholder_app.command("audit-log")

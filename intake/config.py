@@ -53,6 +53,28 @@ class Settings(BaseSettings):
         ge=1,
         description="Shred rejected testimonies this many days after rejection; unset = keep.",
     )
+    # --- abuse control and input limits, shared by every process through the database ---
+    rate_per_form_token: int = Field(
+        default=3, ge=1, description="Submissions per witness form page (its token) per hour."
+    )
+    rate_receipt_lookups_per_minute: int = Field(
+        default=120, ge=1, description="Receipt codes checked per minute, all witnesses together."
+    )
+    login_attempts_per_account: int = Field(
+        default=10, ge=1, description="Login attempts per account per 15 minutes."
+    )
+    login_attempts_per_minute: int = Field(
+        default=60, ge=1, description="Login attempts per minute, all accounts together."
+    )
+    max_image_pixels: int = Field(
+        default=16_000_000, ge=10_000, description="Largest image attachment, in pixels."
+    )
+    max_request_bytes: int = Field(
+        default=256 * 1024, ge=16 * 1024, description="Body limit of routes without uploads."
+    )
+    max_import_bytes: int = Field(
+        default=1024 * 1024 * 1024, ge=1024 * 1024, description="Body limit of key-holder imports."
+    )
 
     @field_validator("log_level")
     @classmethod

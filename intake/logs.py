@@ -11,6 +11,8 @@ import logging.handlers
 import traceback
 from pathlib import Path
 
+from intake.filesystem import private_dir
+
 
 class RedactingFormatter(logging.Formatter):
     """Drops exception messages and arguments from tracebacks, keeping types and frames."""
@@ -33,7 +35,7 @@ class RedactingFormatter(logging.Formatter):
 
 
 def configure(log_dir: Path, level: str) -> None:
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(log_dir)
     formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     file_handler = logging.handlers.RotatingFileHandler(
         log_dir / "service.log", maxBytes=5_000_000, backupCount=3, encoding="utf-8"
@@ -50,6 +52,9 @@ def configure(log_dir: Path, level: str) -> None:
     root.setLevel(level)
     # The access log would record client addresses and request paths; witnesses get neither.
     logging.getLogger("uvicorn.access").disabled = True
+    # python-multipart's warnings quote the bytes it could not parse: witness text.
+    for name in ("python_multipart", "multipart"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers.clear()
         logging.getLogger(name).propagate = True

@@ -6,7 +6,10 @@ a server key, which stops someone holding only the database from re-chaining). T
 first entry chains from ``GENESIS`` and has seq 1.
 
 A chain detects edits, insertions and deletions *inside* the log; cutting entries off
-the end is detected only against a head hash kept elsewhere (``--expect-head``).
+the end is detected only against a head hash kept elsewhere (``--expect-head``). Without
+the key, whoever can write the log can also delete an entry and recompute every later
+hash; with it (the server keeps it in ``server-keys/audit.key``) they cannot, and a head
+recorded earlier (every signed export carries one) no longer matches its sequence number.
 
 Export format (JSON lines): one canonical JSON object ``{"entry": {...}, "hash": "..."}``
 per line, each line ending in ``\\n``, in seq order. Produce it with :func:`to_jsonl`.
@@ -86,6 +89,26 @@ def parse_jsonl(data: bytes) -> tuple[list[tuple[Entry, str]], int | None]:
     return entries, (len(complete) if tail else None)
 
 
+def parse_head(text: str) -> tuple[int | None, str]:
+    """``HASH`` (the latest entry) or ``SEQ:HASH`` (the entry with that sequence number)."""
+    seq, _, digest = text.strip().rpartition(":")
+    if seq and not seq.isdigit():
+        raise ValueError(f"expected head {text!r} is not HASH or SEQ:HASH")
+    return (int(seq) if seq else None), digest
+
+
+def head_mismatch(entries: Sequence[tuple[Entry, str]], expect_head: str) -> int | None:
+    """Index at which a recorded head is missing from ``entries``, or None if it is there."""
+    seq, digest = parse_head(expect_head)
+    if seq is None:
+        return None if head(entries) == digest else len(entries)
+    if seq == 0:
+        return None if digest == GENESIS else 0
+    if seq > len(entries):
+        return len(entries)  # cut off the end
+    return None if hmac.compare_digest(str(entries[seq - 1][1]), digest) else seq - 1
+
+
 def verify_jsonl(
     data: bytes, *, key: bytes | None = None, expect_head: str | None = None
 ) -> int | None:
@@ -96,6 +119,6 @@ def verify_jsonl(
         return broken
     if bad_line is not None:
         return bad_line
-    if expect_head is not None and head(entries) != expect_head:
-        return len(entries)
+    if expect_head is not None:
+        return head_mismatch(entries, expect_head)
     return None

@@ -107,7 +107,18 @@ def _public_keys(values: Iterable[str]) -> list[PublicKey]:
 
 
 def _export(path: Path, server_key: str) -> Export:
-    return ExportFileSource(path, VerifyKey.from_text(_text_or_file(server_key))).export
+    export = ExportFileSource(path, VerifyKey.from_text(_text_or_file(server_key))).export
+    _print_audit_head(export)
+    return export
+
+
+def _print_audit_head(export: Export) -> None:
+    """The signed audit head: keep it, and check later logs with `verify-log --expect-head`."""
+    err.print(
+        f"server audit log at export: --expect-head {export.audit_seq}:{export.audit_head}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _shares(files: Sequence[Path] | None, export: Export, key: PrivateKey) -> list[Share]:
@@ -219,6 +230,7 @@ def decrypt(
     else:
         file_source = ExportFileSource(export, VerifyKey.from_text(_text_or_file(server_key)))
         exp = file_source.export
+        _print_audit_head(exp)
         private = _load_key(key, passphrase_file)
         n = _write_plaintext(
             file_source.iter_records(),
@@ -311,11 +323,15 @@ def rewrap(
 def verify_log(
     log: Annotated[Path, typer.Argument(help="Audit log export (JSON lines).")],
     hmac_key_file: Annotated[
-        Path | None, typer.Option(help="Raw HMAC key, if the server chains with one.")
+        Path | None,
+        typer.Option(help="The server's audit key (server-keys/audit.key): checks every link."),
     ] = None,
     expect_head: Annotated[
         str | None,
-        typer.Option(help="Head hash recorded earlier; detects entries cut off the end."),
+        typer.Option(
+            help="Head recorded earlier, HASH or SEQ:HASH (an export prints it): detects "
+            "entries cut off the end, or deleted and re-chained before it."
+        ),
     ] = None,
 ) -> None:
     """Check the audit log's hash chain and report the first broken entry."""
@@ -323,6 +339,7 @@ def verify_log(
     hmac_key = hmac_key_file.read_bytes() if hmac_key_file else None
     broken = audit.verify_jsonl(data, key=hmac_key, expect_head=expect_head)
     if broken is not None:
-        raise CliError(f"audit log broken at entry index {broken} (line {broken + 1})")
+        hint = "" if hmac_key else " (a server that chains with a key needs --hmac-key-file)"
+        raise CliError(f"audit log broken at entry index {broken} (line {broken + 1}){hint}")
     entries, _ = audit.parse_jsonl(data)
     typer.echo(f"audit log intact: {len(entries)} entries, head {audit.head(entries)}")

@@ -21,7 +21,7 @@ from keys import envelope as envelopes
 from keys.encoding import b64d, b64e, fields
 from keys.errors import DecryptionError
 from keys.keypair import PrivateKey, PublicKey
-from keys.signed import read_signed, write_signed
+from keys.signed import read_signed_by, write_signed
 from keys.signing import SigningKey, VerifyKey
 
 EXPORT_KIND = "tk-export"
@@ -63,6 +63,8 @@ class Export:
     created: str
     digest: str
     records: list[ExportRecord]
+    audit_seq: int = 0  # the server's audit log head when the export was written
+    audit_head: str = "0" * 64
 
     def record(self, record_id: str) -> ExportRecord:
         for rec in self.records:
@@ -84,8 +86,15 @@ def envelope_digest(envelope: bytes) -> str:
     return hashlib.sha256(envelope).hexdigest()
 
 
-def write_export(records: Iterable[ExportRecord], signing_key: SigningKey) -> bytes:
-    """Server side: serialise and sign sealed records (no plaintext is involved)."""
+def write_export(
+    records: Iterable[ExportRecord],
+    signing_key: SigningKey,
+    audit_head: tuple[int, str] = (0, "0" * 64),
+) -> bytes:
+    """Server side: serialise and sign sealed records (no plaintext is involved).
+
+    The audit log's head goes into the signed header: key holders keep it, and a later
+    log that no longer leads to it has lost or changed entries (``verify-log``)."""
     lines = [r.to_json() for r in records]
     if len({r["record_id"] for r in lines}) != len(lines):
         raise ValueError("duplicate record id in export")
@@ -94,19 +103,19 @@ def write_export(records: Iterable[ExportRecord], signing_key: SigningKey) -> by
         "count": len(lines),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "signer": signing_key.verify_key().to_text(),
+        "audit_seq": audit_head[0],
+        "audit_head": audit_head[1],
     }
     return write_signed(EXPORT_KIND, header, lines, signing_key)
 
 
 def read_export(data: bytes, server_key: VerifyKey) -> Export:
     """Key-holder side: verify the server's signature, then parse."""
-
-    def signer(header: dict[str, Any]) -> VerifyKey:
-        if header.get("signer") != server_key.to_text():
-            raise DecryptionError("export file was not signed by the expected server key")
-        return server_key
-
-    signed = read_signed(data, EXPORT_KIND, "export file", signer)
+    signed, _ = read_signed_by(
+        data, EXPORT_KIND, "export file", [server_key], "not signed by the expected server key"
+    )
+    if signed.header.get("signer") != server_key.to_text():
+        raise DecryptionError("export file was not signed by the expected server key")
     try:
         head = fields(
             signed.header,
@@ -117,13 +126,27 @@ def read_export(data: bytes, server_key: VerifyKey) -> Export:
             count=int,
             created=str,
             signer=str,
+            audit_seq=int,
+            audit_head=str,
         )
         records = [ExportRecord.from_json(r) for r in signed.records]
         if len(records) != head["count"]:
             raise ValueError("record count mismatch")
     except ValueError as exc:
         raise DecryptionError(f"export file is corrupt ({exc})") from None
-    return Export(head["export_id"], head["created"], signed.digest, records)
+    return Export(
+        head["export_id"],
+        head["created"],
+        signed.digest,
+        records,
+        head["audit_seq"],
+        head["audit_head"],
+    )
+
+
+def _extra_slots(env: envelopes.Envelope) -> list[tuple[str, str, bytes]]:
+    """The witness's slots, which a rewrap copies verbatim (key holders cannot re-create them)."""
+    return [(s.key_id, str(s.suite), s.ct) for s in env.slots if s.role == envelopes.EXTRA]
 
 
 def write_import(export: Export, new_envelopes: Mapping[str, bytes], signer: PrivateKey) -> bytes:
@@ -151,16 +174,14 @@ def read_import(
     answer ``export_data`` (the export file the server wrote), and each new envelope
     commits to the same data key as the one it replaces."""
     export = read_export(export_data, server_key)
-    trusted = {h.to_text(): h for h in holders}
-
-    def signer(header: dict[str, Any]) -> VerifyKey:
-        holder = trusted.get(str(header.get("signer")))
-        if holder is None:
-            raise DecryptionError("import file is not signed by a configured key holder")
-        return holder.verify_key
-
-    signed = read_signed(data, IMPORT_KIND, "import file", signer)
+    verify_keys = [h.verify_key for h in holders]
+    signed, key = read_signed_by(
+        data, IMPORT_KIND, "import file", verify_keys, "not signed by a configured key holder"
+    )
     head = signed.header
+    signer = holders[next(i for i, k in enumerate(verify_keys) if k is key)]
+    if head.get("signer") != signer.to_text():
+        raise DecryptionError("import file is not signed by a configured key holder")
     if head.get("export_id") != export.export_id or head.get("export_digest") != export.digest:
         raise DecryptionError("import file answers a different export")
     result = []
@@ -175,10 +196,16 @@ def read_import(
             raise DecryptionError(
                 f"import for record {obj['record_id']!r} replaces another envelope"
             )
-        old_check = envelopes.parse(old, obj["record_id"]).key_check
-        if not hmac.compare_digest(envelopes.parse(new, obj["record_id"]).key_check, old_check):
+        old_env = envelopes.parse(old, obj["record_id"])
+        new_env = envelopes.parse(new, obj["record_id"])
+        if not hmac.compare_digest(new_env.key_check, old_env.key_check):
             raise DecryptionError(
                 f"new envelope for record {obj['record_id']!r} is for a different data key"
+            )
+        if _extra_slots(new_env) != _extra_slots(old_env):
+            raise DecryptionError(
+                f"new envelope for record {obj['record_id']!r} does not keep the witness's "
+                "slot unchanged"
             )
         result.append(ImportedEnvelope(obj["record_id"], new, obj["replaces"]))
     return result

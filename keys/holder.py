@@ -6,10 +6,12 @@ Pure functions over already-verified exports; the CLI adds files, prompts and pr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from keys import aead
 from keys import envelope as envelopes
 from keys.aead import DataKey
+from keys.encoding import b64d
 from keys.envelope import Recipients, Share
 from keys.errors import DecryptionError
 from keys.export import ExportRecord
@@ -19,7 +21,30 @@ from keys.keypair import PrivateKey
 def data_key(
     record: ExportRecord, private_key: PrivateKey, shares: Sequence[Share] = ()
 ) -> DataKey:
-    """Whole-key slot if we have one; otherwise own share plus ``shares`` from others."""
+    """Whole-key slot if we have one; otherwise own share plus ``shares`` from others.
+
+    If the current envelope does not open (a bad import), the envelopes it replaced, which
+    the server keeps until the rotation is confirmed, are tried in turn."""
+    try:
+        return _data_key(record.envelope, record, private_key, shares)
+    except DecryptionError:
+        for kept in _replaced_envelopes(record):
+            try:
+                return _data_key(kept, record, private_key, shares)
+            except DecryptionError:
+                continue
+        raise
+
+
+def _replaced_envelopes(record: ExportRecord) -> list[bytes]:
+    kept = record.meta.get("replaced_envelopes", [])
+    return [b64d(e) for e in kept if isinstance(e, str)] if isinstance(kept, list) else []
+
+
+def _data_key(
+    envelope: bytes, record: ExportRecord, private_key: PrivateKey, shares: Sequence[Share]
+) -> DataKey:
+    record = replace(record, envelope=envelope)
     env = envelopes.parse(record.envelope, record.record_id)
     slot = env.slot_for(private_key.public_key().key_id)
     if slot is None or slot.role != envelopes.SHARE:

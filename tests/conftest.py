@@ -83,9 +83,13 @@ def settings(tmp_path: Path, database_url: str, keyholder: KeyHolder) -> Setting
     )
 
 
+THROTTLE_NOW = 1_800_000_000.0  # budgets count in fixed windows; a frozen clock keeps a test in one
+
+
 @pytest.fixture
 def app(settings: Settings) -> Iterator[FastAPI]:
     application = create_app(settings)
+    application.state.services.limiter.store.clock = lambda: THROTTLE_NOW
     yield application
     application.state.services.sessions.kw["bind"].dispose()
 

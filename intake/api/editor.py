@@ -7,13 +7,21 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from intake.api.schemas import CorrectionIn, NoteIn, PageOut, StatusIn, TestimonyOut
+from intake.api.schemas import CorrectionIn, NoteIn, PageOut, StatusIn, TestimonyOut, errors
 from intake.db.models import Account
 from intake.deps import AppServices, DbSession, api_role
 from intake.pseudonymised import Pseudonym
 from intake.services import review
 
-router = APIRouter(prefix="/api/v1/editor", tags=["editor"])
+router = APIRouter(
+    prefix="/api/v1/editor", tags=["editor"], responses=errors(400, 401, 403, 404, 413, 422)
+)
+EXPORT_RESPONSES: dict[int | str, dict] = {
+    200: {
+        "description": "Approved testimonies, pseudonymised, as a download.",
+        "content": {"application/json": {}, "text/markdown": {"schema": {"type": "string"}}},
+    }
+}
 Editor = Annotated[Account, Depends(api_role("editor", "admin"))]
 
 
@@ -104,7 +112,7 @@ def add_note(
     review.add_note(db, services, testimony_id, body.body, actor=actor)
 
 
-@router.get("/exports/approved")
+@router.get("/exports/approved", responses=EXPORT_RESPONSES)
 def export(
     actor: Editor,
     db: DbSession,

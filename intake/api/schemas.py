@@ -59,9 +59,9 @@ class WitnessStatusOut(BaseModel):
 
 
 class LoginIn(Strict):
-    username: str
-    password: str
-    totp: str
+    username: str = Field(max_length=64)
+    password: str = Field(max_length=1024, description="Longer passwords are refused unhashed.")
+    totp: str = Field(max_length=16, description="Six ASCII digits; anything else is a wrong code.")
 
 
 class TokenOut(BaseModel):
@@ -139,7 +139,9 @@ class CorrectionIn(Strict):
 
 
 class NoteIn(Strict):
-    body: str
+    body: str = Field(
+        min_length=1, pattern=r"\S", description="Not blank; at most 10,000 characters."
+    )
 
 
 # -- witness preview (#15) ----------------------------------------------------------------------
@@ -163,4 +165,11 @@ class PreviewOut(BaseModel):
 
 
 class ErrorOut(BaseModel):
+    """Every refusal: one message that quotes nothing of the request."""
+
     detail: str
+
+
+def errors(*statuses: int) -> dict[int | str, dict]:
+    """OpenAPI ``responses`` for the refusals a route can give, all shaped as ``ErrorOut``."""
+    return {status: {"model": ErrorOut} for status in statuses}

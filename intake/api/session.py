@@ -7,11 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, status
 from fastapi.security import HTTPAuthorizationCredentials
 
-from intake.api.schemas import LoginIn, TokenOut
+from intake.api.schemas import LoginIn, TokenOut, errors
 from intake.deps import AppServices, DbSession, _bearer, api_account
 from intake.services import accounts
 
-router = APIRouter(prefix="/api/v1/session", tags=["session"])
+router = APIRouter(
+    prefix="/api/v1/session", tags=["session"], responses=errors(400, 401, 413, 422, 429)
+)
 
 
 @router.post("", response_model=TokenOut)

@@ -13,12 +13,15 @@ from intake.api.schemas import (
     WithdrawIn,
     WithdrawnOut,
     WitnessStatusOut,
+    errors,
 )
 from intake.deps import AppServices, DbSession
 from intake.errors import InvalidInput
 from intake.services import shredding, witness
 
-router = APIRouter(prefix="/api/v1", tags=["witness"])
+router = APIRouter(
+    prefix="/api/v1", tags=["witness"], responses=errors(400, 404, 409, 413, 422, 429)
+)
 router.include_router(preview.router)  # POST /api/v1/testimonies/preview (#15)
 
 RECEIPT_ADVICE = (

@@ -93,7 +93,11 @@ def _audit_restore(settings: Settings, manifest: dict) -> None:
     try:
         with Session(engine) as db:
             record_event(
-                db, actor="restore", action="restore", details={"backup": manifest["created"]}
+                db,
+                (settings.key_dir / "audit.key").read_bytes(),
+                actor="restore",
+                action="restore",
+                details={"backup": manifest["created"]},
             )
             db.commit()
     finally:

@@ -214,3 +214,37 @@ class EditorialKeyRow(Base):
     key_id: Mapped[str] = mapped_column(String(16), unique=True)
     wrapped: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# --- abuse control (sec) -------------------------------------------------------------------
+
+
+class ThrottleWindow(Base):
+    """Hits in one fixed time window of one throttle bucket, shared by every process.
+
+    ``key`` is a SHA-256 of whatever the bucket is keyed by (an account name, a receipt
+    lookup, a form token), never the value itself; the global buckets use an empty key.
+    """
+
+    __tablename__ = "throttle_windows"
+
+    bucket: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)
+
+
+class ReplacedEnvelope(Base):
+    """An envelope an import replaced, kept until an admin confirms the new one works.
+
+    A key holder's import cannot be checked by the server (it holds no key that opens it),
+    so one holder must not be able to destroy access by importing garbage: the previous
+    envelope stays readable (exports carry it) until ``keyholder forget-replaced``.
+    """
+
+    __tablename__ = "replaced_envelopes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
+    envelope: Mapped[bytes] = mapped_column(LargeBinary)
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

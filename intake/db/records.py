@@ -8,8 +8,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from intake.db.engine import make_engine, make_sessionmaker
-from intake.db.models import Testimony
+from intake.db.models import ReplacedEnvelope, Testimony
+from keys.encoding import b64e
 from keys.export import ExportRecord
+
+
+def _replaced(db: Session) -> dict[str, list[str]]:
+    """Envelopes kept since imports, newest first, per record."""
+    kept: dict[str, list[str]] = {}
+    for row in db.scalars(select(ReplacedEnvelope).order_by(ReplacedEnvelope.id.desc())):
+        kept.setdefault(row.testimony_id, []).append(b64e(row.envelope))
+    return kept
 
 
 def export_records(db: Session, *, status: str | None = None) -> Iterator[ExportRecord]:
@@ -18,6 +27,7 @@ def export_records(db: Session, *, status: str | None = None) -> Iterator[Export
     )
     if status is not None:
         query = query.where(Testimony.status == status)
+    replaced = _replaced(db)
     for row in db.scalars(query.order_by(Testimony.submitted_on, Testimony.id)):
         items = {"original": row.original, "memory": row.memory}
         items |= {f"message/{m.seq}": m.original for m in row.messages}
@@ -30,7 +40,8 @@ def export_records(db: Session, *, status: str | None = None) -> Iterator[Export
                 "language": row.language,
                 "status": row.status,
                 "submitted_on": row.submitted_on.isoformat(),
-            },
+            }
+            | ({"replaced_envelopes": replaced[row.id]} if row.id in replaced else {}),
         )
 
 

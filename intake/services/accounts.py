@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 import secrets
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pyotp
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerifyMismatchError
-from sqlalchemy import delete, select
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from intake.audit import record_event
 from intake.db.models import ROLES, Account, AccountSession
 from intake.errors import AuthError, Conflict, InvalidInput, NotFound
 from intake.services import Services
+
+log = logging.getLogger(__name__)
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # Verified when the username is unknown, so a wrong name costs as much time as a wrong password.
 _DUMMY_HASH = _hasher.hash("not-a-password")
 MIN_PASSWORD = 12
+MAX_PASSWORD = 1024  # longer inputs are refused before argon2 sees them
+# Each verification takes 64 MiB for a moment; a burst of logins waits here instead of
+# multiplying that by the number of concurrent requests.
+ARGON2_CONCURRENCY = 2
+_argon2_slots = threading.BoundedSemaphore(ARGON2_CONCURRENCY)
+# ASCII only: str.isdigit() and \d also accept other scripts' digits ("١٢٣٤٥٦").
+_TOTP_CODE = re.compile(r"[0-9]{6}", re.ASCII)
 
 
 def _now() -> datetime:
@@ -32,12 +45,21 @@ def account_item(account_id: int) -> tuple[str, str]:
 
 
 def _check_password(password: str) -> None:
-    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"Passwords must be at least {MIN_PASSWORD} characters long.")
+    if not isinstance(password, str) or not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InvalidInput(
+            f"Passwords must be at least {MIN_PASSWORD} characters long "
+            f"(and at most {MAX_PASSWORD})."
+        )
 
 
 def create_account(
-    db: Session, services: Services, *, username: str, password: str, role: str
+    db: Session,
+    services: Services,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    actor: str = "cli",
 ) -> tuple[Account, str]:
     """Create an account; returns it with the TOTP secret, to be shown once."""
     if role not in ROLES:
@@ -58,8 +80,17 @@ def create_account(
     db.flush()
     secret = pyotp.random_base32()
     _store_totp(services, account, secret)
+    _audit(db, services, actor, "account_create", account, role=role)
     db.commit()
     return account, secret
+
+
+def _audit(
+    db: Session, services: Services, actor: str, action: str, account: Account | None, **more
+) -> None:
+    """Account events name the account, never a password, code or secret."""
+    details = {"account": account.username if account else None, **more}
+    record_event(db, services.vault.audit_key, actor=actor, action=action, details=details)
 
 
 def _store_totp(services: Services, account: Account, secret: str) -> None:
@@ -83,16 +114,21 @@ def find_account(db: Session, username: str) -> Account:
     return account
 
 
-def set_disabled(db: Session, username: str, disabled: bool) -> Account:
+def set_disabled(
+    db: Session, services: Services, username: str, disabled: bool, *, actor: str = "cli"
+) -> Account:
     account = find_account(db, username)
     account.disabled = disabled
     if disabled:
         db.execute(delete(AccountSession).where(AccountSession.account_id == account.id))
+    _audit(db, services, actor, "account_disable" if disabled else "account_enable", account)
     db.commit()
     return account
 
 
-def reset_account(db: Session, services: Services, username: str, password: str) -> str:
+def reset_account(
+    db: Session, services: Services, username: str, password: str, *, actor: str = "cli"
+) -> str:
     """New password and new TOTP secret; ends every session of the account."""
     _check_password(password)
     account = find_account(db, username)
@@ -100,36 +136,71 @@ def reset_account(db: Session, services: Services, username: str, password: str)
     secret = pyotp.random_base32()
     _store_totp(services, account, secret)
     db.execute(delete(AccountSession).where(AccountSession.account_id == account.id))
+    _audit(db, services, actor, "account_reset", account)
     db.commit()
     return secret
+
+
+def _password_matches(password_hash: str, password: str) -> bool:
+    if len(password) > MAX_PASSWORD:
+        return False
+    with _argon2_slots:
+        try:
+            return _hasher.verify(password_hash, password)
+        except (VerifyMismatchError, InvalidHashError, VerificationError):
+            return False
+
+
+def _accepted_step(totp: pyotp.TOTP, code: object, now: datetime) -> int | None:
+    """The time step a well-formed code belongs to (this one or the previous), else None."""
+    if not isinstance(code, str) or not _TOTP_CODE.fullmatch(code.strip()):
+        return None
+    code = code.strip()
+    step = int(now.timestamp()) // totp.interval
+    for candidate in (step, step - 1):
+        if secrets.compare_digest(totp.at(candidate * totp.interval).encode(), code.encode()):
+            return candidate
+    return None
+
+
+def _refuse(db: Session, services: Services, account: Account | None) -> AuthError:
+    """Audit and log a failed login (which account, never what was typed), then refuse."""
+    db.rollback()
+    _audit(db, services, "anonymous", "login_failed", account)
+    db.commit()
+    log.warning("failed login for %s", f"account {account.id}" if account else "no account")
+    return AuthError()
 
 
 def authenticate(
     db: Session, services: Services, *, username: str, password: str, totp_code: str
 ) -> Account:
+    """Check password and code; throttled per account and overall before any argon2 work.
+
+    A code's time step is claimed with one conditional UPDATE, so of several concurrent
+    logins with the same fresh code exactly one succeeds (on SQLite and PostgreSQL alike).
+    """
+    services.limiter.check_login(username)
     account = db.scalar(select(Account).where(Account.username == username))
-    try:
-        _hasher.verify(account.password_hash if account else _DUMMY_HASH, password)
-    except (VerifyMismatchError, InvalidHashError):
-        raise AuthError() from None
+    if not _password_matches(account.password_hash if account else _DUMMY_HASH, password):
+        raise _refuse(db, services, account)
     if account is None or account.disabled:
-        raise AuthError()
-    totp = _totp(services, account)
-    now = _now()
-    step = int(now.timestamp()) // totp.interval
-    accepted = next(
-        (
-            s
-            for s in (step, step - 1)
-            if secrets.compare_digest(totp.at(s * totp.interval), str(totp_code).strip())
-        ),
-        None,
+        raise _refuse(db, services, account)
+    accepted = _accepted_step(_totp(services, account), totp_code, _now())
+    claimed = accepted is not None and (
+        db.execute(
+            update(Account)
+            .where(Account.id == account.id, Account.last_totp_step < accepted)
+            .values(last_totp_step=accepted)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
     )
-    if accepted is None or accepted <= account.last_totp_step:
-        raise AuthError()  # wrong code, or a code already used (replay)
-    account.last_totp_step = accepted
+    if not claimed:
+        raise _refuse(db, services, account)  # wrong code, or a code already used (replay)
     if _hasher.check_needs_rehash(account.password_hash):
         account.password_hash = _hasher.hash(password)
+    _audit(db, services, account.username, "login", account)
     db.commit()
     return account
 

@@ -7,12 +7,13 @@ key commitments, and the server's only secret here is its export-signing key.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from intake.audit import entries, record_event
-from intake.db.models import Account, Message, Note, Testimony
+from intake.audit import entries, head, record_event
+from intake.db.models import Account, Message, Note, ReplacedEnvelope, Testimony
 from intake.db.records import export_records
 from intake.errors import Conflict, InvalidInput
 from intake.services import Services
@@ -22,9 +23,11 @@ from keys.export import envelope_digest, read_import, write_export
 
 
 def export(db: Session, services: Services, *, actor: str, status: str | None = None) -> bytes:
-    data = write_export(export_records(db, status=status), services.vault.signing)
+    audit_head = head(db)
+    data = write_export(export_records(db, status=status), services.vault.signing, audit_head)
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor,
         action="export",
         details={"status": status, "bytes": len(data)},
@@ -55,10 +58,37 @@ def import_envelopes(
                 f"Import refused: record {item.record_id} changed since the export; "
                 "export again and re-run the rotation."
             )
+        db.add(ReplacedEnvelope(testimony_id=row.id, envelope=row.envelope, replaced_at=_now()))
         row.envelope = item.envelope
-    record_event(db, actor=actor, action="import", details={"envelopes": len(imported)})
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor,
+        action="import",
+        details={"envelopes": len(imported)},
+    )
     db.commit()
     return len(imported)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def forget_replaced(db: Session, services: Services, *, actor: str) -> int:
+    """Drop envelopes kept since imports, once key holders confirmed the new ones open.
+
+    Until then a removed key holder's old slot stays in the database (and in exports)."""
+    count = db.execute(delete(ReplacedEnvelope)).rowcount
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor,
+        action="forget_replaced_envelopes",
+        details={"envelopes": count},
+    )
+    db.commit()
+    return count
 
 
 def audit_log(db: Session) -> bytes:
@@ -88,6 +118,7 @@ def reseal_editorial(db: Session, services: Services, *, actor: str) -> int:
             count += 1
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor,
         action="editorial_reseal",
         details={"key_id": keyring.current_key_id, "resealed": count},
@@ -101,6 +132,12 @@ def rotate_editorial_key(db: Session, services: Services, *, actor: str) -> tupl
     keyring = services.vault.editorial
     old = keyring.current_key_id
     new = keyring.rotate()
-    record_event(db, actor=actor, action="editorial_rotate", details={"from": old, "to": new})
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor,
+        action="editorial_rotate",
+        details={"from": old, "to": new},
+    )
     db.commit()
     return new, reseal_editorial(db, services, actor=actor)

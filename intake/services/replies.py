@@ -71,7 +71,11 @@ def send_reply(
         [witness_key], body.encode(), record_id=row.id, item=_item(reply.id)
     )
     record_event(
-        db, actor=actor.username, action="reply", details={"testimony": row.id, "reply": reply.id}
+        db,
+        services.vault.audit_key,
+        actor=actor.username,
+        action="reply",
+        details={"testimony": row.id, "reply": reply.id},
     )
     db.commit()
     return SentReply(reply.id, actor.username, reply.sent_at, answered=False)

@@ -245,6 +245,7 @@ def set_status(
     previous, row.status = row.status, status
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor.username,
         action="status",
         details={"testimony": row.id, "from": previous, "to": status},
@@ -301,6 +302,7 @@ def mark_missed(
     )
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor.username,
         action="mark_missed",
         details={"testimony": row.id, "label": label},
@@ -318,6 +320,13 @@ def add_note(
     db.flush()  # the note id is part of the associated data
     note.body = services.vault.editorial.seal(
         body.encode(), record_id=row.id, item=f"note/{note.id}"
+    )
+    record_event(
+        db,
+        services.vault.audit_key,
+        actor=actor.username,
+        action="note",
+        details={"testimony": row.id, "note": note.id},
     )
     db.commit()
 
@@ -339,6 +348,7 @@ def export_approved(
     body = (as_markdown if fmt == "markdown" else as_json)(views, exported_at)
     record_event(
         db,
+        services.vault.audit_key,
         actor=actor.username,
         action="export_pseudonymised",
         details={"format": fmt, "testimonies": list(ids)},

@@ -13,14 +13,22 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from intake.audit import entries, record_event
-from intake.db.models import Attachment, Correction, Message, Note, Testimony
+from intake.db.models import (
+    Attachment,
+    Correction,
+    Message,
+    Note,
+    ReplacedEnvelope,
+    Reply,
+    Testimony,
+)
 from intake.services import Services
 from intake.services.witness import find_by_receipt
 
-_CHILDREN = (Message, Attachment, Correction, Note)
+_CHILDREN = (Message, Attachment, Correction, Note, Reply, ReplacedEnvelope)
 
 
-def shred(db: Session, testimony_id: str, *, actor: str, reason: str) -> None:
+def shred(db: Session, audit_key: bytes, testimony_id: str, *, actor: str, reason: str) -> None:
     """Delete the record and all that hangs on it, in the caller's transaction.
 
     A record another process shredded meanwhile is left alone and not audited twice."""
@@ -29,7 +37,11 @@ def shred(db: Session, testimony_id: str, *, actor: str, reason: str) -> None:
     if db.execute(delete(Testimony).where(Testimony.id == testimony_id)).rowcount == 0:
         return
     record_event(
-        db, actor=actor, action="shred", details={"testimony": testimony_id, "reason": reason}
+        db,
+        audit_key,
+        actor=actor,
+        action="shred",
+        details={"testimony": testimony_id, "reason": reason},
     )
 
 
@@ -38,7 +50,7 @@ def withdraw(db: Session, services: Services, *, receipt: str) -> None:
     row, _ = find_by_receipt(db, services, receipt)
     testimony_id = row.id
     db.expunge(row)
-    shred(db, testimony_id, actor="witness", reason="withdrawn")
+    shred(db, services.vault.audit_key, testimony_id, actor="witness", reason="withdrawn")
     db.commit()
 
 
@@ -71,6 +83,12 @@ def purge_expired(db: Session, services: Services, *, now: datetime | None = Non
         if since.get(testimony_id, datetime.combine(submitted_on, time(), UTC)) < cutoff
     ]
     for testimony_id in expired:
-        shred(db, testimony_id, actor="retention", reason="retention_expired")
+        shred(
+            db,
+            services.vault.audit_key,
+            testimony_id,
+            actor="retention",
+            reason="retention_expired",
+        )
     db.commit()
     return len(expired)

@@ -6,8 +6,10 @@ one commit, so a submission is stored completely or not at all.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -86,7 +88,19 @@ def _submission_time() -> datetime:
     return now - (now - midnight) % SUBMISSION_TIME_STEP
 
 
-def _prepare_uploads(services: Services, uploads: Sequence[Upload], already: int) -> list[Upload]:
+# Receipt derivation is argon2id (19 MiB): unknown receipts queue here rather than piling up.
+_receipt_kdf_slots = threading.BoundedSemaphore(2)
+# A submission with files decodes images and holds their ciphertexts until its commit; one
+# such submission works at a time, the others wait holding only what they received.
+_files_slots = threading.BoundedSemaphore(1)
+
+
+def _files_turn(attachments: Sequence[Upload]) -> AbstractContextManager[object]:
+    return _files_slots if attachments else nullcontext()
+
+
+def _check_uploads(services: Services, uploads: Sequence[Upload], already: int) -> None:
+    """The cheap checks (count, size), done before any budget is spent or file decoded."""
     settings = services.settings
     if already + len(uploads) > settings.max_attachments:
         raise InvalidInput(f"At most {settings.max_attachments} attachments are accepted.")
@@ -94,23 +108,37 @@ def _prepare_uploads(services: Services, uploads: Sequence[Upload], already: int
         if len(upload.data) > settings.max_attachment_bytes:
             limit_mb = settings.max_attachment_bytes // (1024 * 1024)
             raise InvalidInput(f"An attachment is larger than the {limit_mb} MB limit.")
-    return [attachment_files.sanitise(upload) for upload in uploads]
 
 
 def _sealed_attachments(
-    data_key: keys.DataKey, record_id: str, uploads: list[Upload], first_seq: int
+    services: Services,
+    data_key: keys.DataKey,
+    record_id: str,
+    uploads: list[Upload],
+    first_seq: int,
 ) -> list[Attachment]:
+    """Clean (decode, re-encode) and seal one file at a time, after the rate limit passed.
+
+    ``uploads`` is emptied as it goes: each received file is released as soon as its
+    ciphertext exists, so a submission never holds its files twice over."""
+    limits = attachment_files.Limits(max_pixels=services.settings.max_image_pixels)
     rows = []
-    for seq, upload in enumerate(uploads, start=first_seq):
-        payload = upload.content_type.encode() + b"\n" + upload.data
+    seq = first_seq
+    while uploads:
+        clean = attachment_files.sanitise(uploads.pop(0), limits)
+        content_type, size = clean.content_type, len(clean.data)
+        payload = content_type.encode() + b"\n" + clean.data
+        del clean
         rows.append(
             Attachment(
                 seq=seq,
-                kind=upload.content_type.split("/")[0],
-                size=len(upload.data),
+                kind=content_type.split("/")[0],
+                size=size,
                 content=keys.seal(data_key, payload, record_id=record_id, item=f"attachment/{seq}"),
             )
         )
+        del payload
+        seq += 1
     return rows
 
 
@@ -120,7 +148,8 @@ def submit_testimony(
     *,
     text: str,
     language: str = "auto",
-    attachments: Sequence[Upload] = (),
+    attachments: list[Upload] | None = None,
+    form_token: bytes | None = None,
     hide: Sequence[str] = (),
     memory: redaction.Memory | None = None,
     receipt: str | None = None,
@@ -132,19 +161,35 @@ def submit_testimony(
     the same receipt, so a double tap, a reload or a resend shows the same receipt page.
     ``hide``: words the witness chose to hide after the preview; ``memory``: the surrogates
     that preview drew, so the editors see the same invented names the witness checked.
+    ``attachments`` is handed over (emptied while files are sealed).
     """
+    attachments = attachments if attachments is not None else []
     text = clean_text(text, max_chars=services.settings.max_text_chars)
     language = clean_language(language)
-    uploads = _prepare_uploads(services, attachments, 0)
-    vault = services.vault
+    _check_uploads(services, attachments, 0)
     code = (receipt and receipts.exact(receipt)) or receipts.new_receipt(receipt_language)
-    receipt_keys = keys.derive_receipt_keys(code, vault.receipt_salt)
+    receipt_keys = _derive(services, code)
     if receipt is not None:
         sent = _already_sent(db, services, code, receipt_keys, text)
         if sent is not None:
             return sent
-    services.limiter.check_global()
+    services.limiter.check_global(form_token)
+    with _files_turn(attachments):
+        return _store(db, services, text, language, attachments, hide, memory, code, receipt_keys)
 
+
+def _store(
+    db: Session,
+    services: Services,
+    text: str,
+    language: str,
+    attachments: list[Upload],
+    hide: Sequence[str],
+    memory: redaction.Memory | None,
+    code: str,
+    receipt_keys: keys.ReceiptKeys,
+) -> Receipt:
+    vault = services.vault
     result = preview.pseudonymise(text, language, policy=services.policy, hide=hide, memory=memory)
     record_id = str(uuid.uuid4())
     data_key = keys.DataKey.generate()
@@ -174,7 +219,7 @@ def submit_testimony(
         ),
         redacted=result.view.seal(vault.editorial, record_id=record_id, item="redacted"),
     )
-    row.attachments = _sealed_attachments(data_key, record_id, uploads, 1)
+    row.attachments = _sealed_attachments(services, data_key, record_id, attachments, 1)
     db.add(row)
     if result.hidden:
         counters.increment(db, f"{counters.WITNESS_HID}/{result.language}")
@@ -187,6 +232,13 @@ def submit_testimony(
             raise
         return sent
     return Receipt(code=code, testimony_id=record_id)
+
+
+def _derive(services: Services, code: str) -> keys.ReceiptKeys:
+    """Receipt keys (argon2id), after the global lookup budget: unknown receipts cost CPU too."""
+    services.limiter.check_receipt_lookup()
+    with _receipt_kdf_slots:
+        return keys.derive_receipt_keys(code, services.vault.receipt_salt)
 
 
 def _already_sent(
@@ -226,7 +278,7 @@ def find_by_receipt(
             "receipts issued before 2026-11)."
         )
     for code in codes:
-        receipt_keys = keys.derive_receipt_keys(code, services.vault.receipt_salt)
+        receipt_keys = _derive(services, code)
         services.limiter.check_receipt(receipt_keys.lookup)
         row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
         if row is not None:
@@ -300,12 +352,27 @@ def add_followup(
     *,
     receipt: str,
     text: str,
-    attachments: Sequence[Upload] = (),
+    attachments: list[Upload] | None = None,
 ) -> WitnessStatus:
-    """Add a message; returns the new status so callers need not spend another receipt hit."""
+    """Add a message; returns the new status so callers need not spend another receipt hit.
+
+    ``attachments`` is handed over (emptied while files are sealed)."""
+    attachments = attachments if attachments is not None else []
     text = clean_text(text, max_chars=services.settings.max_text_chars, what="message")
     row, receipt_keys = find_by_receipt(db, services, receipt)
-    uploads = _prepare_uploads(services, attachments, len(row.attachments))
+    _check_uploads(services, attachments, len(row.attachments))
+    with _files_turn(attachments):
+        return _store_followup(db, services, row, receipt_keys, text, attachments)
+
+
+def _store_followup(
+    db: Session,
+    services: Services,
+    row: Testimony,
+    receipt_keys: keys.ReceiptKeys,
+    text: str,
+    attachments: list[Upload],
+) -> WitnessStatus:
 
     witness_key, data_key = _open_keys(row, receipt_keys)
     memory = _witness_memory(row, data_key, witness_key)
@@ -329,7 +396,9 @@ def add_followup(
     )
     row.memory = keys.seal(data_key, memory.to_json().encode(), record_id=row.id, item="memory")
     row.corrections.clear()  # now folded into the memory
-    row.attachments.extend(_sealed_attachments(data_key, row.id, uploads, len(row.attachments) + 1))
+    row.attachments.extend(
+        _sealed_attachments(services, data_key, row.id, attachments, len(row.attachments) + 1)
+    )
     try:
         db.commit()
     except IntegrityError:

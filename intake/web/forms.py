@@ -17,7 +17,7 @@ from intake.config import Settings
 from intake.services.witness import Upload
 from intake.web.errors import FormRejected
 
-TEXT_FIELDS = frozenset({"text", "language", "receipt"})
+TEXT_FIELDS = frozenset({"text", "language", "receipt", "form_token"})
 PREVIEW_FIELDS = frozenset({"hide", "memory"})  # the preview step's words to hide, surrogates
 LIST_FIELDS = frozenset({"mark"})  # one part per ticked word on the preview page
 FILE_FIELD = "attachments"
@@ -29,6 +29,11 @@ class WitnessForm:
     fields: dict[str, str] = field(default_factory=dict)
     files: list[Upload] = field(default_factory=list)
     lists: dict[str, list[str]] = field(default_factory=dict)
+
+    def take_files(self) -> list[Upload]:
+        """Hand the files over; the form keeps no reference, so they can be freed early."""
+        files, self.files = self.files, []
+        return files
 
 
 @dataclass
@@ -98,6 +103,7 @@ class _Collector:
         if part.filename is not None:
             if part.name == FILE_FIELD and (part.filename or part.data):  # "" = no file chosen
                 self.form.files.append(Upload(part.filename, part.content_type, bytes(part.data)))
+            part.data.clear()  # the file is held once, as the Upload's bytes
         elif part.name in TEXT_FIELDS | PREVIEW_FIELDS:
             self.form.fields[part.name] = part.data.decode("utf-8", "replace")
         elif part.name in LIST_FIELDS:
@@ -113,14 +119,19 @@ def page_limits(settings: Settings) -> dict[str, int]:
     }
 
 
+def max_form_bytes(settings: Settings) -> int:
+    """Largest witness form: every file at its limit plus the text, encoded generously."""
+    return (settings.max_attachments + 1) * settings.max_attachment_bytes + (
+        settings.max_text_chars * MAX_FIELD_BYTES * 2
+    )
+
+
 async def read_witness_form(request: Request, settings: Settings) -> WitnessForm:
     """Parse a witness form; raise ``FormRejected`` with a code the error page translates."""
     content_type, options = parse_options_header(request.headers.get("content-type", ""))
     if content_type != b"multipart/form-data" or b"boundary" not in options:
         raise FormRejected("malformed", "The form was not sent as multipart/form-data.", 400)
-    max_body = (settings.max_attachments + 1) * settings.max_attachment_bytes + (
-        settings.max_text_chars * MAX_FIELD_BYTES * 2
-    )
+    max_body = max_form_bytes(settings)
     if int(request.headers.get("content-length") or 0) > max_body:
         raise FormRejected("too_large", "The form is larger than the service accepts.", 413)
     collector = _Collector(settings)

@@ -8,6 +8,7 @@ never held by the server (or put in a page) while the witness reads the preview.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +16,11 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 
-from intake.config import Settings
+from intake import form_tokens
 from intake.errors import InvalidInput
 from intake.pseudonymised import Pseudonym
 from intake.receipts import new_receipt
-from intake.services import preview
+from intake.services import Services, preview
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.validation import clean_language, clean_text
 from intake.web.errors import FormRejected
@@ -83,18 +84,21 @@ def _draft(form: WitnessForm) -> dict[str, Any]:
         "memory": fields.get("memory", ""),
         # The one-time token of the writing form, if it has one, rides along to the final send.
         "receipt": fields.get("receipt", ""),
+        "form_token": fields.get("form_token", ""),
     }
 
 
 def _form_page(
-    request: Request, lang: str, settings: Settings, draft: dict[str, Any], error: str | None
+    request: Request, lang: str, services: Services, draft: dict[str, Any], error: str | None
 ) -> HTMLResponse:
     """The writing form again, text and words to hide filled in (never lost on an error)."""
     context = {
-        "limits": page_limits(settings),
+        "limits": page_limits(services.settings),
         "text_languages": TEXT_LANGUAGES,
         # The same one-time receipt rides on, so sending after an edit stays idempotent.
         "form_receipt": draft["receipt"] or new_receipt(lang),
+        "form_token": draft["form_token"]
+        or form_tokens.issue(services.vault.form_key, time.time()),
         "problem": error and {"field": "text", "key": error, "params": {}, "files_dropped": False},
         "text": draft["text"],
         "chosen_language": draft["language"],
@@ -134,7 +138,7 @@ async def show_preview(request: Request, lang: str, services: AppServices) -> HT
             )
         )
     except InvalidInput as exc:
-        return _form_page(request, lang, settings, draft, _error_key(exc))
+        return _form_page(request, lang, services, draft, _error_key(exc))
     context = {
         "draft": draft,
         "result": result,
@@ -153,4 +157,4 @@ async def edit(request: Request, lang: str, services: AppServices) -> HTMLRespon
     """Back from the preview to the writing form, everything filled in, without relying on
     the browser's Back button (Firefox drops form state on no-store pages)."""
     form = await read_witness_form(request, services.settings)
-    return _form_page(request, lang, services.settings, _draft(form), None)
+    return _form_page(request, lang, services, _draft(form), None)

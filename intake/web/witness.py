@@ -14,12 +14,14 @@ A refused form comes back from the server with the text filled in, never relying
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse
 
+from intake import form_tokens
 from intake.attachments import AttachmentRejected
 from intake.config import Settings
 from intake.errors import IntakeError, ReceiptNotFound
@@ -98,6 +100,9 @@ def _form_page(
         "text_languages": TEXT_LANGUAGES,
         # A fresh receipt for every form shown: nothing is stored until the form is sent.
         "form_receipt": new_receipt(lang),
+        # The form's abuse-control token rides on through a refusal; a new page gets a new one.
+        "form_token": (form and form.fields.get("form_token"))
+        or form_tokens.issue(services.vault.form_key, time.time()),
         "text": form.fields.get("text", "") if form else "",
         "chosen_language": form.fields.get("language", "auto") if form else "auto",
         "hide": form.fields.get("hide", "") if form else "",
@@ -129,13 +134,18 @@ async def submit(
     try:
         form = await read_witness_form(request, services.settings)
         text = _text(form, services.settings)
+        token = form_tokens.verify(
+            services.vault.form_key, form.fields.get("form_token"), time.time()
+        )
+        files = form.take_files()
         receipt = await run_in_threadpool(
             lambda: submit_testimony(
                 db,
                 services,
                 text=text,
                 language=form.fields.get("language", "auto"),
-                attachments=form.files,
+                attachments=files,
+                form_token=token,
                 receipt=form.fields.get("receipt"),
                 receipt_language=lang,
                 **preview.confirmed(form),  # words hidden and surrogates drawn on the preview
@@ -225,8 +235,9 @@ async def followup(
         form = await read_witness_form(request, services.settings)
         receipt = form.fields.get("receipt", "")
         text = _text(form, services.settings)
+        files = form.take_files()
         found = await run_in_threadpool(
-            lambda: add_followup(db, services, receipt=receipt, text=text, attachments=form.files)
+            lambda: add_followup(db, services, receipt=receipt, text=text, attachments=files)
         )
     except ReceiptNotFound:
         return _wrong_receipt(request, lang, form.fields.get("receipt", "") if form else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from intake.cli import app as cli
 from intake.config import ConfigError, Settings, load_settings
 from intake.db.engine import make_engine
 from intake.vault import DEV_KEY_NAME, open_vault
+
+DEV_PASSPHRASE_NAME = "dev-keyholder.passphrase"
 
 
 @pytest.fixture
@@ -68,13 +72,53 @@ def test_first_start_creates_a_development_key_holder_loudly(
     assert receipt.status_code == 201
     out = capsys.readouterr().out
     assert "DEVELOPMENT KEY HOLDER CREATED" in out
-    passphrase = out.split("passphrase  : ", 1)[1].split()[0]
+    secret_file = tmp_path / "data" / DEV_PASSPHRASE_NAME
+    assert str(secret_file) in out
+    passphrase = secret_file.read_text().strip()
     private = keys.PrivateKey.load(tmp_path / "data" / DEV_KEY_NAME, passphrase)
     assert (tmp_path / "data" / "keyholders.pub").read_text().strip() == (
         private.public_key().to_text()
     )
     create_app(settings)  # a second start reuses the key pair and prints nothing
     assert "DEVELOPMENT" not in capsys.readouterr().out
+
+
+def test_dev_passphrase_stays_out_of_service_logs(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not interactive (a service): never on stdout or in service.log; a 0600 file instead."""
+    create_app(Settings(data_dir=tmp_path / "data", database_url=database_url))
+    out = capsys.readouterr().out
+    secret_file = tmp_path / "data" / DEV_PASSPHRASE_NAME
+    passphrase = secret_file.read_text().strip()
+    assert passphrase not in out
+    assert passphrase not in (tmp_path / "data" / "logs" / "service.log").read_text()
+    assert stat.S_IMODE(secret_file.stat().st_mode) == 0o600
+
+
+def test_dev_passphrase_is_shown_on_an_interactive_terminal_only(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    create_app(Settings(data_dir=tmp_path / "data", database_url=database_url))
+    passphrase = capsys.readouterr().out.split("passphrase  : ", 1)[1].split()[0]
+    keys.PrivateKey.load(tmp_path / "data" / DEV_KEY_NAME, passphrase)
+    assert not (tmp_path / "data" / DEV_PASSPHRASE_NAME).exists()
+
+
+def test_production_start_refuses_a_recipient_whose_private_key_is_on_the_server(
+    tmp_path: Path, database_url: str
+) -> None:
+    """A data directory made in development mode, restarted with development mode off."""
+    create_app(Settings(data_dir=tmp_path / "data", database_url=database_url))
+    with pytest.raises(ConfigError) as refused:
+        create_app(
+            Settings(data_dir=tmp_path / "data", database_url=database_url, dev_keyholder=False)
+        )
+    message = str(refused.value)
+    assert "refusing to start" in message
+    assert f"shred -u {tmp_path / 'data' / DEV_KEY_NAME}" in message
+    assert "python -m keys init" in message
 
 
 def test_without_dev_mode_a_missing_keyholder_file_is_an_error(tmp_path: Path) -> None:

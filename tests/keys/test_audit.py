@@ -72,3 +72,36 @@ def test_truncation_is_caught_only_against_a_known_head() -> None:
     assert audit.verify_jsonl(cut) is None
     assert audit.verify_jsonl(cut, expect_head=audit.head(log)) == 3
     assert audit.verify_jsonl(audit.to_jsonl(log)[:-5]) == 3  # cut mid-line
+
+
+def _rechained(log: list[tuple[dict, str]], drop: int, key: bytes | None) -> bytes:
+    """A log with one entry deleted and every later hash recomputed (seq renumbered)."""
+    kept = [entry for i, (entry, _) in enumerate(log) if i != drop]
+    rebuilt, prev = [], audit.GENESIS
+    for seq, entry in enumerate(kept, start=1):
+        entry = {**entry, "seq": seq}
+        prev = audit.chain(prev, entry, key=key)
+        rebuilt.append((entry, prev))
+    return audit.to_jsonl(rebuilt)
+
+
+def test_keyed_chain_detects_deletion_and_recompute_without_the_key() -> None:
+    """Review 10: someone with the database but not the server's audit key re-chains."""
+    key = b"k" * 32
+    log = _log(6, key=key)
+    forged = _rechained(log, drop=2, key=None)
+    assert audit.verify_jsonl(audit.to_jsonl(log), key=key) is None
+    assert audit.verify_jsonl(forged, key=key) == 0
+
+
+def test_a_head_recorded_earlier_detects_deletion_and_recompute() -> None:
+    """Even re-chained with the key (a seized server), a signed export's head no longer fits."""
+    key = b"k" * 32
+    log = _log(6, key=key)
+    recorded = f"4:{log[3][1]}"  # the head an earlier export carried
+    assert audit.verify_jsonl(audit.to_jsonl(log), key=key, expect_head=recorded) is None
+    forged = _rechained(log, drop=1, key=key)
+    assert audit.verify_jsonl(forged, key=key) is None  # consistent on its own
+    assert audit.verify_jsonl(forged, key=key, expect_head=recorded) == 3
+    with pytest.raises(ValueError):
+        audit.parse_head("x:abc")

@@ -106,3 +106,52 @@ def opus_with_tags() -> bytes:
         page.packets = [packet]
         pages.append(page.write())
     return b"".join(pages)
+
+
+def png_declaring(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` x ``height`` but carries almost no pixel data."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 4096))
+        + chunk(b"IEND", b"")
+    )
+
+
+def pdf_with_exif_photo_and_annotation_author() -> bytes:
+    """A page showing a JPEG with GPS EXIF, and a sticky note whose author is the canary."""
+    photo = jpeg_with_gps()
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    with Image.open(io.BytesIO(photo)) as image:
+        width, height = image.size
+    xobject = pikepdf.Stream(pdf, photo)
+    xobject["/Type"] = pikepdf.Name.XObject
+    xobject["/Subtype"] = pikepdf.Name.Image
+    xobject["/Width"], xobject["/Height"] = width, height
+    xobject["/ColorSpace"] = pikepdf.Name.DeviceRGB
+    xobject["/BitsPerComponent"] = 8
+    xobject["/Filter"] = pikepdf.Name.DCTDecode
+    page = pdf.pages[0]
+    page.obj["/Resources"] = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobject))
+    page.obj["/Contents"] = pdf.make_stream(b"q 100 0 0 50 0 0 cm /Im0 Do Q")
+    note = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Text,
+        Rect=[10, 10, 30, 30],
+        Contents=pikepdf.String("see the photo"),
+        T=pikepdf.String(CANARY),
+        M=pikepdf.String("D:20240301134500+03'00'"),
+    )
+    page.obj["/Annots"] = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(note)]))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()

@@ -119,3 +119,49 @@ def test_password_protected_pdf_is_refused() -> None:
     with pytest.raises(AttachmentRejected) as refused:
         clean(out.getvalue())
     assert refused.value.code == "encrypted"
+
+
+def test_image_over_the_pixel_limit_is_refused_from_its_header(monkeypatch) -> None:
+    """Review 5: 9400 x 9400 declared (under Pillow's own bomb threshold); nothing decoded."""
+
+    def no_decoding(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("pixels must not be decoded")
+
+    monkeypatch.setattr(Image.Image, "load", no_decoding)
+    with pytest.raises(AttachmentRejected) as refused:
+        clean(media.png_declaring(9400, 9400), "big.png")
+    assert refused.value.code == "image_too_large"
+    assert "megapixels" in refused.value.message
+
+
+def test_attachments_are_cleaned_only_after_the_rate_limit(client, monkeypatch) -> None:
+    """Review 5: a refused submission costs no decoding."""
+    import intake.attachments
+
+    cleaned = []
+    monkeypatch.setattr(intake.attachments, "sanitise", lambda *a, **k: cleaned.append(a))
+    client.app.state.services.limiter.submissions.limit = 1
+    client.app.state.services.limiter.store.hit(client.app.state.services.limiter.submissions)
+    response = client.post(
+        "/en/submit",
+        files={"text": (None, "A testimony."), "attachments": ("a.jpg", media.jpeg_with_gps())},
+    )
+    assert response.status_code == 429
+    assert cleaned == []
+
+
+def test_pdf_loses_embedded_photo_exif_and_annotation_authors() -> None:
+    """Review 6: claim 27 for PDFs: the photo inside keeps its pixels but not its GPS."""
+    result = clean(media.pdf_with_exif_photo_and_annotation_author(), "scan.pdf")
+    assert CANARY not in result.data
+    with pikepdf.open(io.BytesIO(result.data)) as pdf:
+        page = pdf.pages[0]
+        (note,) = page.obj["/Annots"]
+        assert "/T" not in note and "/M" not in note
+        assert str(note["/Contents"]) == "see the photo"
+        photo = page.obj["/Resources"]["/XObject"]["/Im0"].read_raw_bytes()
+    assert b"Exif" not in photo
+    with Image.open(io.BytesIO(photo)) as image:
+        assert not image.getexif()
+        assert image.size == (64, 32)
+        image.load()

@@ -70,7 +70,7 @@ def test_headers_on_every_kind_of_response(raw_client, method, path, status) -> 
 
 
 def test_headers_on_rate_limited_page(raw_client, app: FastAPI, monkeypatch) -> None:
-    def refuse() -> None:
+    def refuse(form_token: bytes | None = None) -> None:
         raise RateLimited("slow down")
 
     monkeypatch.setattr(app.state.services.limiter, "check_global", refuse)
