@@ -36,7 +36,10 @@ def route_limits(settings: Settings) -> list[RouteLimit]:
     json_text = settings.max_text_chars * JSON_ESCAPE_BYTES + SLACK
     return [
         # The form parser has its own, slightly lower limit with a translated message.
-        RouteLimit(re.compile(r"/[a-z]{2}/(submit|followup)"), max_form_bytes(settings) + SLACK),
+        RouteLimit(
+            re.compile(r"/[a-z]{2}/(submit|followup|preview|edit)"),
+            max_form_bytes(settings) + SLACK,
+        ),
         RouteLimit(re.compile(r"/api/v1/(testimonies|receipts/messages)"), json_text),
         RouteLimit(re.compile(r"/api/v1/keyholder/import"), settings.max_import_bytes),
     ]

@@ -146,3 +146,18 @@ def test_desk_login_page_still_works_under_the_limit(client: TestClient) -> None
         data={"csrf": csrf_from(page.text), "username": "u", "password": "p", "totp": "1"},
     )
     assert response.status_code == 401
+
+
+def test_preview_and_edit_steps_get_the_witness_form_limit(settings: Settings) -> None:
+    """The preview and edit steps carry the whole text, the words to hide and the preview's
+    surrogates back and forth: they get the witness forms' limit, not the small default."""
+    from intake.body_limit import route_limits
+
+    def limit(path: str) -> int:
+        return next(
+            (r.limit for r in route_limits(settings) if r.pattern.match(path)),
+            settings.max_request_bytes,
+        )
+
+    for step in ("preview", "edit"):
+        assert limit(f"/ru/{step}") == limit("/ru/submit") > settings.max_request_bytes

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "sec_throttles"
-down_revision = "0001"
+down_revision = "ops_shared_state"
 branch_labels = None
 depends_on = None
 
