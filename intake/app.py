@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import keys
 from intake import body_limit, logs, security_headers
-from intake.api import editor, health, keyholder, session, witness
+from intake.api import editor, health, keyholder, preview, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
 from intake.db.migrate import upgrade
@@ -160,7 +160,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.services = build_services(settings)
-    for router in (witness.router, session.router, editor.router, keyholder.router, health.router):
+    for router in (
+        witness.router,
+        preview.router,
+        session.router,
+        editor.router,
+        keyholder.router,
+        health.router,
+    ):
         app.include_router(router)
     app.include_router(witness_pages.router)
     app.include_router(editor_pages.router)

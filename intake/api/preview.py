@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from intake.api.schemas import ErrorOut, PreviewIn, PreviewOut, PseudonymOut
+from intake.api.schemas import ErrorOut, PreviewIn, PreviewOut, PseudonymOut, errors
 from intake.deps import AppServices
 from intake.services import preview
 from intake.validation import clean_language, clean_text
 
-router = APIRouter(tags=["witness"])  # included by the witness API router, under /api/v1
+# Not rate-limited and bound to no receipt: malformed, too large or refused bodies only.
+router = APIRouter(prefix="/api/v1", tags=["witness"], responses=errors(400, 413))
 
 
 @router.post(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Literal
+from datetime import UTC, date, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Language = Literal["auto", "en", "ru", "uk"]
 Status = Literal["new", "in_review", "approved", "rejected"]
+# SQLite gives stored UTC times back without their zone; the API always states it.
+UtcTime = Annotated[datetime, AfterValidator(lambda t: t if t.tzinfo else t.replace(tzinfo=UTC))]
 
 
 class Strict(BaseModel):
@@ -83,10 +85,10 @@ class SummaryOut(BaseModel):
     submitted_on: date
     followups: int
     attachments: int
-    submitted_at: datetime
+    submitted_at: UtcTime
     preview: str
     replies: int
-    last_reply: datetime | None
+    last_reply: UtcTime | None
     answered: bool
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from intake.api import preview
 from intake.api.schemas import (
     FollowupIn,
     ReceiptIn,
@@ -22,7 +21,6 @@ from intake.services import shredding, witness
 router = APIRouter(
     prefix="/api/v1", tags=["witness"], responses=errors(400, 404, 409, 413, 422, 429)
 )
-router.include_router(preview.router)  # POST /api/v1/testimonies/preview (#15)
 
 RECEIPT_ADVICE = (
     "Keep this receipt code safe: write it down on paper and keep it away from your phone. "

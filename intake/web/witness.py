@@ -293,5 +293,8 @@ async def withdraw_testimony(
     """Crypto-shred the testimony; a ticked box guards against a slip of the finger."""
     if confirm != "yes":
         raise FormRejected("withdraw_unconfirmed", "Withdrawal not confirmed.")
-    await run_in_threadpool(lambda: withdraw(db, services, receipt=receipt))
+    try:
+        await run_in_threadpool(lambda: withdraw(db, services, receipt=receipt))
+    except ReceiptNotFound:
+        return _wrong_receipt(request, lang, receipt)
     return render_witness(request, lang, "witness/withdrawn.html")

@@ -143,7 +143,7 @@ def test_api_preview_refuses_bad_input_with_422(client: TestClient) -> None:
 def test_preview_is_documented_in_openapi(client: TestClient) -> None:
     spec = client.get("/api/v1/openapi.json").json()
     operation = spec["paths"]["/api/v1/testimonies/preview"]["post"]
-    assert set(operation["responses"]) == {"200", "422"}
+    assert set(operation["responses"]) == {"200", "400", "413", "422"}
     assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "PreviewOut"
     )

@@ -16,6 +16,7 @@ import keys
 from intake.audit import entries
 from intake.cli import app as intake_cli
 from intake.db.models import Testimony
+from intake.receipts import new_receipt
 from intake.services import review
 from intake.services.accounts import find_account
 from tests.intake.test_api_witness import count, submit
@@ -118,20 +119,13 @@ def test_unknown_receipts_share_one_budget_checked_before_argon2(
         lambda *a, **k: derived.append(1) or real(*a, **k),
     )
     client.app.state.services.limiter.receipt_lookups.limit = 3
-    guesses = [receipt_from_words(n) for n in range(4)]
+    guesses = [new_receipt() for _ in range(4)]  # well formed, never issued
     answers = [client.post("/api/v1/receipts/status", json={"receipt": g}) for g in guesses]
     assert [a.status_code for a in answers] == [404, 404, 404, 429]
     assert len(derived) == 3
     malformed = client.post("/api/v1/receipts/status", json={"receipt": "not a receipt"})
     assert malformed.status_code in (404, 429)
     assert len(derived) == 3  # malformed codes never reach argon2
-
-
-def receipt_from_words(n: int) -> str:
-    from intake.receipts import _wordlist
-
-    words = _wordlist()
-    return "-".join(words[(n * 7 + i) % len(words)] for i in range(7))
 
 
 def test_one_client_cannot_take_the_budget_of_witnesses_using_the_form(

@@ -162,6 +162,10 @@ def test_withdrawal_page_needs_the_box_ticked_then_shreds(
     assert catalog(lang)["withdrawn_done"] in done.text
     _assert_shredded(client, testimony_id, before)
 
+    again = client.post(f"/{lang}/withdraw", data={"receipt": receipt, "confirm": "yes"})
+    assert again.status_code == 404
+    assert 'name="receipt"' in again.text  # the receipt field again, to retry a mistyped code
+
 
 def _reject(client: TestClient, editor: dict[str, str], testimony_id: str) -> None:
     response = client.put(
