@@ -11,6 +11,7 @@ from redaction.consistency import harmonise, propagate, word_keys
 from redaction.labels import LANGUAGES, LOCATION, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
+from redaction.normalise import Normalised, normalise
 from redaction.placewords import english_place_names
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
@@ -59,21 +60,34 @@ def _text_vocabulary(text: str, langs: _Languages) -> set[str]:
 
 
 def _render(
-    text: str, found: Sequence[Detection], langs: _Languages, maker: SurrogateMaker
+    text: str,
+    found: Sequence[Detection],
+    langs: _Languages,
+    maker: SurrogateMaker,
+    norm: Normalised | None = None,
 ) -> tuple[str, list[Span]]:
+    """The input with every detection replaced; detections are in the offsets of the normalised
+    view when there is one, and surrogates go back in the input's script and casing."""
+    seen = norm.view.text if norm else text
     out: list[str] = []
     spans: list[Span] = []
     last = length = 0
     for d in found:
-        gap = text[last : d.start]
+        start, end = norm.view.to_original(d.start, d.end) if norm else (d.start, d.end)
+        start = max(start, last)
+        if start >= end:
+            continue
+        gap = text[last:start]
         out.append(gap)
         length += len(gap)
-        before = text[max(0, d.start - 12) : d.start]
-        replacement = maker.replacement(text[d.start : d.end], d.label, langs.at(d.start), before)
-        spans.append(Span(d.start, d.end, d.label, replacement, length, length + len(replacement)))
+        before = seen[max(0, d.start - 12) : d.start]
+        replacement = maker.replacement(seen[d.start : d.end], d.label, langs.at(d.start), before)
+        if norm:
+            replacement = norm.original_form(replacement, d.start, d.end)
+        spans.append(Span(start, end, d.label, replacement, length, length + len(replacement)))
         out.append(replacement)
         length += len(replacement)
-        last = d.end
+        last = end
     out.append(text[last:])
     return "".join(out), spans
 
@@ -148,8 +162,12 @@ def redact(
     """Replace identifiers with consistent surrogates; the input memory is not modified."""
     _check(language, style, allow_auto=True)
     policy = policy or Policy()
-    clean = safe_text(text)
-    langs = _Languages(segments(clean) if language == "auto" else [(0, len(clean), language)])
+    original = safe_text(text)
+    norm = normalise(
+        original, segments(original) if language == "auto" else [(0, len(original), language)]
+    )
+    clean = norm.view.text  # recognisers see the normalised view; spans map back in _render
+    langs = _Languages(norm.runs)
     detections: list[Detection] = []
     for start, end, lang in langs.runs:
         part = clean[start:end]
@@ -181,7 +199,7 @@ def redact(
     maker = SurrogateMaker(
         memory, style=style, link_key=policy.link_key, avoid=_text_vocabulary(clean, langs)
     )
-    redacted, spans = _render(text, found, langs, maker)
+    redacted, spans = _render(text, found, langs, maker, norm)
     return Redaction(langs.dominant, redacted, spans, memory)
 
 

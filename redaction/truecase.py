@@ -1,0 +1,165 @@
+"""Truecasing: give lower-case and ALL-CAPS paragraphs the capitals NER and the capitalisation-
+based recognisers rely on. Same length in, same length out, so offsets need no map.
+
+The decision is per paragraph (a phone message with no capitals, an appeal in capitals); inside
+one, a word gets its capital from case-insensitive lexicons read in context:
+* a word whose readings are (nearly) only names or places (pymorphy3 Name/Surn/Patr/Geox,
+  the English first-name list when English rarely uses the word otherwise);
+* a name that is also an ordinary word ("вера", "роман", "mark") only after a cue: a kinship
+  word, a rank, a verb or noun of naming ("тётя вера", "брат роман", "name is roman");
+* a word no dictionary knows (wordfreq) after a place preposition or settlement noun ("под
+  кстово", "in oktyabrsky"), after a person cue, or right after a name (a surname).
+Sentence starts get their capital too. Everything else stays as the writer typed it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redaction import morph
+from redaction.recognizers.names import english_first_names
+from redaction.text import WORD_RE
+
+_SENTENCE_END = re.compile(r"[.!?…]\s+$")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_LOWER_SHARE = 0.06  # at most this share of capitalised words makes a paragraph "lower-case"
+_CAPS_SHARE = 0.8
+_RARE_ZIPF = 2.5  # wordfreq: below this a word is rare enough to be a name or a typo
+_COMMON_NAME_ZIPF = 4.0  # English first names more frequent than this are ordinary words too
+_ACRONYM = 4  # unknown capitalised words this short stay in capitals (ТЦК, ICRC, СИЗО)
+
+# fmt: off
+_PERSON_CUES = frozenset(
+    """брат сестра сестричка сын син дочь дочка донька муж чоловік жена дружина мама мать мати
+    папа отец тато батько дядя дядько тётя тетя тітка тётка тетка бабушка баба бабуся дед
+    дедушка дід дідусь друг подруга сосед соседка сусід сусідка командир майор капитан капітан
+    лейтенант сержант старшина полковник подполковник підполковник прапорщик рядовой рядовий
+    солдат товарищ товариш хлопець парень пацан звать звати зватися имя ім'я фамилия прізвище
+    позывной позивний кличка зять кум кума племянник племінник внук онук следователь слідчий
+    ефрейтор кузен кузина невестка невістка свекровь свекруха
+    its it's named called call calls brother sister son daughter wife husband mum mom mother
+    father dad uncle aunt cousin friend neighbour neighbor sergeant sgt commander comander
+    officer captain lieutenant major colonel private corporal mr mrs ms guy nephew niece
+    grandson granddaughter grandma grandpa boyfriend girlfriend callsign surname""".split()
+)
+_NAME_PHRASES = frozenset({("name", "is"), ("this", "is"), ("ask", "for"), ("its", "me")})
+_PLACE_CUES = frozenset(
+    """в во у на из с со под подо під з із зі до около возле біля поблизу через от від
+    село деревня станица станиця город місто поселок посёлок селище хутор хутір пгт смт
+    in from near to at outside around into towards via village town""".split()
+)
+_NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи", "мама", "папа", "тато"})
+# fmt: on
+
+
+@lru_cache(maxsize=100_000)
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+@lru_cache(maxsize=100_000)
+def _cue_lemmas(language: str, word: str) -> frozenset[str]:
+    return morph.lemmas(language, word) if language != "en" else frozenset({word})
+
+
+def _is_cue(language: str, word: str, cues: frozenset[str]) -> bool:
+    return bool(_cue_lemmas(language, word) & cues)
+
+
+@lru_cache(maxsize=200_000)
+def _kind(language: str, word: str) -> str:
+    """'name' (only or mostly a name or place), 'both' (also an ordinary word), 'unknown'
+    (no dictionary knows it) or 'word' - for one lower-case word."""
+    if word in _NOT_NAMES or len(word) < 3:
+        return "word"
+    if language == "en":
+        if word in english_first_names():
+            return "name" if _zipf(word, "en") < _COMMON_NAME_ZIPF else "both"
+        return "unknown" if _zipf(word, "en") < _RARE_ZIPF - 0.5 else "word"
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    if not ps:
+        return "unknown" if _zipf(word, language) < _RARE_ZIPF else "word"
+    total = sum(p.score for p in ps) or 1.0
+    named = sum(
+        p.score for p in ps if morph.name_kind(p) or "Geox" in morph.tags_of(p)
+    )  # fmt: skip
+    if not named:
+        return "word"
+    if named / total >= 0.9 or not morph.is_common_word(language, word):
+        return "name"
+    return "both"
+
+
+def _capitalise(chars: list[str], start: int, end: int) -> None:
+    first = chars[start].upper()
+    if len(first) == 1:
+        chars[start] = first
+    for i in range(start + 1, end):
+        low = chars[i].lower()
+        if len(low) == 1:
+            chars[i] = low
+
+
+def _lower(text: str) -> str:
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _recase_words(paragraph: str, language: str, *, caps: bool) -> str:
+    """Capitals for a paragraph whose own capitals say nothing (already lower-cased)."""
+    chars = list(paragraph)
+    tokens = list(WORD_RE.finditer(paragraph))
+    named_prev = False
+    for i, m in enumerate(tokens):
+        word = m.group().lower()
+        prev = tokens[i - 1].group().lower() if i else ""
+        prev2 = tokens[i - 2].group().lower() if i > 1 else ""
+        kind = _kind(language, word)
+        person_cue = _is_cue(language, prev, _PERSON_CUES) or (prev2, prev) in _NAME_PHRASES
+        place_cue = prev in _PLACE_CUES or _is_cue(language, prev, _PLACE_CUES)
+        sentence_start = i == 0 or bool(_SENTENCE_END.search(paragraph[: m.start()]))
+        name = (
+            kind == "name"
+            or (kind == "both" and (person_cue or named_prev))
+            or (kind == "unknown" and (person_cue or place_cue or named_prev or caps))
+        )
+        if caps and kind == "unknown" and len(word) <= _ACRONYM:
+            chars[m.start() : m.end()] = list(m.group().upper())
+            name = False
+        elif name or sentence_start:
+            _capitalise(chars, m.start(), m.end())
+        named_prev = name and kind != "word"
+    return "".join(chars)
+
+
+def _mode(paragraph: str, document_lower: bool) -> str | None:
+    """'lower', 'caps' or None (the writer's capitals can be trusted)."""
+    tokens = [m.group() for m in WORD_RE.finditer(paragraph) if len(m.group()) > 1]
+    if not tokens:
+        return None
+    upper = sum(t.isupper() for t in tokens)
+    if len(tokens) >= 3 and upper >= _CAPS_SHARE * len(tokens):
+        return "caps"
+    capitalised = sum(t[:1].isupper() for t in tokens)
+    if len(tokens) >= 4:
+        return "lower" if capitalised <= _LOWER_SHARE * len(tokens) else None
+    return "lower" if document_lower and not capitalised else None
+
+
+def truecase(text: str, language: str) -> str:
+    """The text with capitals where a careful writer would put them (same length)."""
+    tokens = [m.group() for m in WORD_RE.finditer(text) if len(m.group()) > 1]
+    capitalised = sum(t[:1].isupper() for t in tokens)
+    document_lower = bool(tokens) and capitalised <= _LOWER_SHARE * len(tokens)
+    out = list(text)
+    changed = False
+    for m in _PARAGRAPH.finditer(text):
+        mode = _mode(m.group(), document_lower)
+        if mode is None:
+            continue
+        recased = _recase_words(_lower(m.group()), language, caps=mode == "caps")
+        out[m.start() : m.end()] = list(recased)
+        changed = True
+    return "".join(out) if changed else text
