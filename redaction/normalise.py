@@ -50,7 +50,8 @@ def normalise(text: str, runs: list[tuple[int, int, str]]) -> Normalised:
             continue
         for m in _PARAGRAPH.finditer(text, start, end):
             paragraph = m.group()
-            if not translit.is_latin(paragraph) or translit.latin_language(paragraph) is None:
+            # In a Russian or Ukrainian run, Latin letters are transliteration unless English.
+            if not translit.is_latin(paragraph) or translit.is_english(paragraph):
                 continue
             style = translit.style_of(paragraph, language)
             latin.append((m.start(), m.end(), style))

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from redaction import morph
+
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -144,14 +146,15 @@ def _word_votes(word: str) -> tuple[bool, bool, bool]:
     votes = [english]
     for language in ("ru", "uk"):
         known = _index(language).get(_key(word))
-        votes.append(bool(known) and _zipf(known, language) >= _COMMON_ZIPF)
+        common = bool(known) and _zipf(known, language) >= _COMMON_ZIPF
+        # Names are spelt alike in every language ("Sergei Ivanov in Bakhmut"): no vote.
+        votes.append(common and morph.is_common_word(language, known))
     return votes[0], votes[1], votes[2]
 
 
-def latin_language(paragraph: str) -> str | None:
-    """'ru' or 'uk' when a Latin-script paragraph is Russian or Ukrainian, None for English.
-
-    Words only one side knows vote: "syna", "zabrali" for Russian; "the", "from" for English."""
+def _votes(paragraph: str) -> tuple[int, int, int]:
+    """Ordinary words only one side knows vote: "syna", "zabrali" for Russian; "the", "from"
+    for English; names vote for neither. (English, Russian, Ukrainian) vote counts."""
     english = russian = ukrainian = 0
     for m in _WORD.finditer(paragraph):
         word = m.group().lower()
@@ -161,10 +164,21 @@ def latin_language(paragraph: str) -> str | None:
         english += en and not (ru or uk)
         russian += ru and not en
         ukrainian += uk and not en
-    slavic = max(russian, ukrainian)
-    if slavic < 2 or slavic <= english:
+    return english, russian, ukrainian
+
+
+def latin_language(paragraph: str) -> str | None:
+    """'ru' or 'uk' when a Latin-script paragraph reads as Russian or Ukrainian, else None."""
+    english, russian, ukrainian = _votes(paragraph)
+    if max(russian, ukrainian) < 2 or max(russian, ukrainian) <= english:
         return None
     return "uk" if ukrainian > russian else "ru"
+
+
+def is_english(paragraph: str) -> bool:
+    """A Latin paragraph where English words outvote Russian and Ukrainian ones."""
+    english, russian, ukrainian = _votes(paragraph)
+    return english > 0 and english >= max(russian, ukrainian)
 
 
 def is_latin(paragraph: str) -> bool:

@@ -18,11 +18,13 @@ import re
 from functools import lru_cache
 
 from redaction import morph
+from redaction.morph import FUNCTION_TAGS
 from redaction.recognizers.names import english_first_names
 from redaction.text import WORD_RE
 
 _SENTENCE_END = re.compile(r"[.!?…]\s+$")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_CAPS_WORD = re.compile(r"\b[^\W\d_a-zа-яёіїєґ]{2,}\b")
 _LOWER_SHARE = 0.06  # at most this share of capitalised words makes a paragraph "lower-case"
 _CAPS_SHARE = 0.8
 _RARE_ZIPF = 2.5  # wordfreq: below this a word is rare enough to be a name or a typo
@@ -48,6 +50,9 @@ _PLACE_CUES = frozenset(
     """в во у на из с со под подо під з із зі до около возле біля поблизу через от від
     село деревня станица станиця город місто поселок посёлок селище хутор хутір пгт смт
     in from near to at outside around into towards via village town""".split()
+)
+_SETTLEMENTS = frozenset(
+    "село деревня станица станиця поселок посёлок селище хутор хутір пгт смт".split()
 )
 _NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи", "мама", "папа", "тато"})
 # fmt: on
@@ -88,9 +93,31 @@ def _kind(language: str, word: str) -> str:
     )  # fmt: skip
     if not named:
         return "word"
-    if named / total >= 0.9 or not morph.is_common_word(language, word):
+    top_is_name = language == "ru" and morph.name_kind(ps[0]) is not None and ps[0].score > 0.5
+    if named / total >= 0.9 or top_is_name or not morph.is_common_word(language, word):
         return "name"
     return "both"
+
+
+@lru_cache(maxsize=200_000)
+def _could_be_named(language: str, word: str) -> bool:
+    """A rare word that is no verb or function word: after "майор" or "станица" it is a name
+    the dictionary reads otherwise ("майор дедов", "станицы каневской")."""
+    if language == "en" or len(word) < 3 or _zipf(word, language) >= _RARE_ZIPF + 1:
+        return False
+    return not any(
+        p.is_known and morph.tags_of(p) & (FUNCTION_TAGS - {"PRTF"})
+        for p in morph.parses(language, word)
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _rare_noun(language: str, word: str) -> bool:
+    """A noun wordfreq has (almost) never seen: after a place preposition, a village
+    ("в якимівці", "під роботиним") - Ukrainian dictionaries carry no place tag."""
+    if language == "en" or _zipf(word, language) >= _RARE_ZIPF:
+        return False
+    return any("NOUN" in morph.tags_of(p) for p in morph.parses(language, word))
 
 
 def _capitalise(chars: list[str], start: int, end: int) -> None:
@@ -120,10 +147,13 @@ def _recase_words(paragraph: str, language: str, *, caps: bool) -> str:
         person_cue = _is_cue(language, prev, _PERSON_CUES) or (prev2, prev) in _NAME_PHRASES
         place_cue = prev in _PLACE_CUES or _is_cue(language, prev, _PLACE_CUES)
         sentence_start = i == 0 or bool(_SENTENCE_END.search(paragraph[: m.start()]))
+        settlement_cue = prev not in _PLACE_CUES and _is_cue(language, prev, _SETTLEMENTS)
         name = (
             kind == "name"
             or (kind == "both" and (person_cue or named_prev))
             or (kind == "unknown" and (person_cue or place_cue or named_prev or caps))
+            or ((person_cue or settlement_cue) and _could_be_named(language, word))
+            or (place_cue and _rare_noun(language, word))
         )
         if caps and kind == "unknown" and len(word) <= _ACRONYM:
             chars[m.start() : m.end()] = list(m.group().upper())
@@ -148,6 +178,18 @@ def _mode(paragraph: str, document_lower: bool) -> str | None:
     return "lower" if document_lower and not capitalised else None
 
 
+def _caps_name(language: str, word: str) -> bool:
+    """A word in capitals inside ordinary text that is a name: "My cousin ANDRII HUMENIUK"."""
+    kind = _kind(language, word.lower())
+    return kind == "name" or (kind == "unknown" and len(word) > _ACRONYM)
+
+
+def _title(word: str) -> list[str]:
+    chars = list(word)
+    _capitalise(chars, 0, len(chars))
+    return chars
+
+
 def truecase(text: str, language: str) -> str:
     """The text with capitals where a careful writer would put them (same length)."""
     tokens = [m.group() for m in WORD_RE.finditer(text) if len(m.group()) > 1]
@@ -158,6 +200,11 @@ def truecase(text: str, language: str) -> str:
     for m in _PARAGRAPH.finditer(text):
         mode = _mode(m.group(), document_lower)
         if mode is None:
+            for word in _CAPS_WORD.finditer(m.group()):
+                if _caps_name(language, word.group()):
+                    start = m.start() + word.start()
+                    out[start : start + len(word.group())] = _title(word.group())
+                    changed = True
             continue
         recased = _recase_words(_lower(m.group()), language, caps=mode == "caps")
         out[m.start() : m.end()] = list(recased)
