@@ -207,8 +207,8 @@ class Style:
             if latin is None:
                 out.append(c)
                 continue
-            if low == "й" and i == 0:
-                latin = "y" if latin == "i" else latin
+            if i == 0 or not cyrillic[i - 1].isalpha():  # national style: "Yu" at a start
+                latin = "y" + latin[1:] if latin[:1] == "i" and low in "йяюєї" else latin
             if c.isupper() and latin:
                 upper = i + 1 < len(cyrillic) and cyrillic[i + 1].isupper()
                 latin = latin.upper() if upper else latin[:1].upper() + latin[1:]

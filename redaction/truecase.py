@@ -29,30 +29,44 @@ _LOWER_SHARE = 0.06  # at most this share of capitalised words makes a paragraph
 _CAPS_SHARE = 0.8
 _RARE_ZIPF = 2.5  # wordfreq: below this a word is rare enough to be a name or a typo
 _COMMON_NAME_ZIPF = 4.0  # English first names more frequent than this are ordinary words too
+_FUNCTION_WORD_ZIPF = 5.5  # more frequent than "mark" (5.0): never a name in lower case
 _ACRONYM = 4  # unknown capitalised words this short stay in capitals (ТЦК, ICRC, СИЗО)
 
 # fmt: off
 _PERSON_CUES = frozenset(
-    """брат сестра сестричка сын син дочь дочка донька муж чоловік жена дружина мама мать мати
-    папа отец тато батько дядя дядько тётя тетя тітка тётка тетка бабушка баба бабуся дед
-    дедушка дід дідусь друг подруга сосед соседка сусід сусідка командир майор капитан капітан
-    лейтенант сержант старшина полковник подполковник підполковник прапорщик рядовой рядовий
-    солдат товарищ товариш хлопець парень пацан звать звати зватися имя ім'я фамилия прізвище
-    позывной позивний кличка зять кум кума племянник племінник внук онук следователь слідчий
-    ефрейтор кузен кузина невестка невістка свекровь свекруха
-    its it's named called call calls brother sister son daughter wife husband mum mom mother
-    father dad uncle aunt cousin friend neighbour neighbor sergeant sgt commander comander
-    officer captain lieutenant major colonel private corporal mr mrs ms guy nephew niece
-    grandson granddaughter grandma grandpa boyfriend girlfriend callsign surname""".split()
+    [
+        "брат", "сестра", "сестричка", "сын", "син", "дочь", "дочка", "донька", "муж", "чоловік",
+        "жена", "дружина", "мама", "мать", "мати", "папа", "отец", "тато", "батько", "дядя",
+        "дядько", "тётя", "тетя", "тітка", "тётка", "тетка", "бабушка", "баба", "бабуся", "дед",
+        "дедушка", "дід", "дідусь", "друг", "подруга", "сосед", "соседка", "сусід", "сусідка",
+        "командир", "майор", "капитан", "капітан", "лейтенант", "сержант", "старшина", "полковник",
+        "подполковник", "підполковник", "прапорщик", "рядовой", "рядовий", "солдат", "товарищ",
+        "товариш", "хлопець", "парень", "пацан", "звать", "звати", "зватися", "имя", "ім'я",
+        "фамилия", "прізвище", "позывной", "позивний", "кличка", "зять", "кум", "кума", "племянник",
+        "племінник", "внук", "онук", "следователь", "слідчий", "ефрейтор", "кузен", "кузина",
+        "невестка", "невістка", "свекровь", "свекруха", "its", "it's", "named", "called", "call",
+        "calls", "brother", "sister", "son", "daughter", "wife", "husband", "mum", "mom", "mother",
+        "father", "dad", "uncle", "aunt", "cousin", "friend", "neighbour", "neighbor", "sergeant",
+        "sgt", "commander", "comander", "officer", "captain", "lieutenant", "major", "colonel",
+        "private", "corporal", "mr", "mrs", "ms", "guy", "nephew", "niece", "grandson",
+        "granddaughter", "grandma", "grandpa", "boyfriend", "girlfriend", "callsign", "surname",
+    ]
 )
 _NAME_PHRASES = frozenset({("name", "is"), ("this", "is"), ("ask", "for"), ("its", "me")})
 _PLACE_CUES = frozenset(
-    """в во у на из с со под подо під з із зі до около возле біля поблизу через от від
-    село деревня станица станиця город місто поселок посёлок селище хутор хутір пгт смт
-    in from near to at outside around into towards via village town""".split()
+    [
+        "в", "во", "у", "на", "из", "с", "со", "под", "подо", "під", "з", "із", "зі", "до", "около",
+        "возле", "біля", "поблизу", "через", "от", "від", "село", "деревня", "станица", "станиця",
+        "город", "місто", "поселок", "посёлок", "селище", "хутор", "хутір", "пгт", "смт", "in",
+        "from", "near", "to", "at", "outside", "around", "into", "towards", "via", "village",
+        "town",
+    ]
 )
 _SETTLEMENTS = frozenset(
-    "село деревня станица станиця поселок посёлок селище хутор хутір пгт смт".split()
+    [
+        "село", "деревня", "станица", "станиця", "поселок", "посёлок", "селище", "хутор", "хутір",
+        "пгт", "смт",
+    ]
 )
 _NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи", "мама", "папа", "тато"})
 # fmt: on
@@ -82,7 +96,10 @@ def _kind(language: str, word: str) -> str:
         return "word"
     if language == "en":
         if word in english_first_names():
-            return "name" if _zipf(word, "en") < _COMMON_NAME_ZIPF else "both"
+            zipf = _zipf(word, "en")
+            if zipf >= _FUNCTION_WORD_ZIPF:  # "and", "said" are in the name list too
+                return "word"
+            return "name" if zipf < _COMMON_NAME_ZIPF else "both"
         return "unknown" if _zipf(word, "en") < _RARE_ZIPF - 0.5 else "word"
     ps = [p for p in morph.parses(language, word) if p.is_known]
     if not ps:

@@ -21,6 +21,7 @@ class Piece:
     start: int
     end: int
     text: str
+    rewritten: bool = False
 
     @property
     def view_end(self) -> int:
@@ -28,8 +29,8 @@ class Piece:
 
     @property
     def copied(self) -> bool:
-        """Same length as the original range: offsets inside map one to one."""
-        return self.end - self.start == len(self.text)
+        """Copied (perhaps recased): offsets inside map one to one."""
+        return not self.rewritten
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class View:
                 pieces.append(Piece(length, pos, start, original[pos:start]))
                 out.append(original[pos:start])
                 length += start - pos
-            pieces.append(Piece(length, start, end, new))
+            pieces.append(Piece(length, start, end, new, rewritten=True))
             out.append(new)
             length += len(new)
             pos = end
@@ -75,7 +76,7 @@ class View:
         if len(text) != len(self.text):
             raise ValueError("recasing must keep the length")
         pieces = tuple(
-            Piece(p.view_start, p.start, p.end, text[p.view_start : p.view_end])
+            Piece(p.view_start, p.start, p.end, text[p.view_start : p.view_end], p.rewritten)
             for p in self.pieces
         )
         return View(self.original, text, pieces)
