@@ -131,6 +131,19 @@ def _kept_parts(policy: Policy, language: str, surface: str, label: str) -> list
     return named
 
 
+def _kept_as_written(norm: Normalised, mentions: Sequence[Detection]) -> list[tuple[int, int]]:
+    """Mentions the input wrote in Latin letters and the English keep list knows as written
+    ("VK", "Signal" inside transliterated Russian): projected to Cyrillic they are unknown."""
+    out = []
+    for d in mentions:
+        start, end = norm.view.to_original(d.start, d.end)
+        written = norm.view.original[start:end]
+        projected = written != norm.view.text[d.start : d.end] and _LATIN.search(written)
+        if projected and keep.is_public("en", written, d.label):
+            out.append((d.start, d.end))
+    return out
+
+
 def _without(text: str, d: Detection, kept: list[tuple[int, int]]) -> list[Detection]:
     """What is left of a mention once its public ranges are cut out, if it still names
     anything: a capitalised word or a digit, not a stray "і" between two public names."""
@@ -186,6 +199,7 @@ def redact(
         for s, e in _kept_parts(policy, langs.at(d.start), clean[d.start : d.end], d.label)
     ]
     if policy.keep_public:
+        kept += _kept_as_written(norm, merged)
         kept += [
             (start + s, start + e)
             for start, end, lang in langs.runs

@@ -68,6 +68,20 @@ _SETTLEMENTS = frozenset(
         "пгт", "смт",
     ]
 )
+# Adjectives that open compound place names: "в новой каховке", "під старим салтовом".
+# fmt: off
+_MODIFIERS = frozenset(
+    [
+        "новый", "старый", "великий", "малый", "верхний", "нижний", "красный", "белый",
+        "черный", "новий", "старий", "малий", "верхній", "нижній", "червоний", "білий", "чорний",
+    ]
+)
+# fmt: on
+# Endings of settlement names (lemmas): Якимівка, Василівці, Роботине, Бережани, Кстово.
+_SETTLEMENT_END = re.compile(
+    r"(?:[іїоеё]вк|инк)а$|(?:[іо]вці|инці|ове|еве|ине|ино|ово|ево|ани|яни|ичі|ськ|цьк|поль|піль"
+    r"|град|город)$"
+)
 _NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи", "мама", "папа", "тато"})
 # fmt: on
 
@@ -110,7 +124,7 @@ def _kind(language: str, word: str) -> str:
     )  # fmt: skip
     if not named:
         return "word"
-    top_is_name = language == "ru" and morph.name_kind(ps[0]) is not None and ps[0].score > 0.5
+    top_is_name = language == "ru" and morph.name_kind(ps[0]) is not None and ps[0].score >= 0.5
     if named / total >= 0.9 or top_is_name or not morph.is_common_word(language, word):
         return "name"
     return "both"
@@ -134,7 +148,10 @@ def _rare_noun(language: str, word: str) -> bool:
     ("в якимівці", "під роботиним") - Ukrainian dictionaries carry no place tag."""
     if language == "en" or _zipf(word, language) >= _RARE_ZIPF:
         return False
-    return any("NOUN" in morph.tags_of(p) for p in morph.parses(language, word))
+    return any(
+        "NOUN" in morph.tags_of(p) and _SETTLEMENT_END.search(morph.normalise(p.normal_form))
+        for p in morph.parses(language, word)
+    )
 
 
 def _capitalise(chars: list[str], start: int, end: int) -> None:
@@ -151,9 +168,14 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _recase_words(paragraph: str, language: str, *, caps: bool) -> str:
-    """Capitals for a paragraph whose own capitals say nothing (already lower-cased)."""
+def _recase_words(
+    paragraph: str, language: str, *, caps: bool, known: frozenset[str] = frozenset()
+) -> tuple[str, set[str]]:
+    """Capitals for a paragraph whose own capitals say nothing (already lower-cased), and the
+    words it took for names. `known`: words taken for names elsewhere in the text ("майор
+    дедов ... дедов им даже воды не возит")."""
     chars = list(paragraph)
+    names: set[str] = set()
     tokens = list(WORD_RE.finditer(paragraph))
     named_prev = False
     for i, m in enumerate(tokens):
@@ -171,14 +193,21 @@ def _recase_words(paragraph: str, language: str, *, caps: bool) -> str:
             or (kind == "unknown" and (person_cue or place_cue or named_prev or caps))
             or ((person_cue or settlement_cue) and _could_be_named(language, word))
             or (place_cue and _rare_noun(language, word))
+            or word in known
         )
+        if name and i > 1 and _is_cue(language, prev, _MODIFIERS):
+            before = tokens[i - 1]
+            if tokens[i - 2].group().lower() in _PLACE_CUES:  # "в новой каховке"
+                _capitalise(chars, before.start(), before.end())
         if caps and kind == "unknown" and len(word) <= _ACRONYM:
             chars[m.start() : m.end()] = list(m.group().upper())
             name = False
         elif name or sentence_start:
             _capitalise(chars, m.start(), m.end())
+        if name and (kind != "both" or _zipf(word, language) < _COMMON_NAME_ZIPF):
+            names.add(word)  # not "вера": "тётя вера" says nothing of "вера в бога"
         named_prev = name and kind != "word"
-    return "".join(chars)
+    return "".join(chars), names
 
 
 def _mode(paragraph: str, document_lower: bool) -> str | None:
@@ -214,8 +243,12 @@ def truecase(text: str, language: str) -> str:
     document_lower = bool(tokens) and capitalised <= _LOWER_SHARE * len(tokens)
     out = list(text)
     changed = False
-    for m in _PARAGRAPH.finditer(text):
-        mode = _mode(m.group(), document_lower)
+    modes = [(m, _mode(m.group(), document_lower)) for m in _PARAGRAPH.finditer(text)]
+    known: set[str] = set()
+    for m, mode in modes:
+        if mode is not None:
+            known |= _recase_words(_lower(m.group()), language, caps=mode == "caps")[1]
+    for m, mode in modes:
         if mode is None:
             for word in _CAPS_WORD.finditer(m.group()):
                 if _caps_name(language, word.group()):
@@ -223,7 +256,9 @@ def truecase(text: str, language: str) -> str:
                     out[start : start + len(word.group())] = _title(word.group())
                     changed = True
             continue
-        recased = _recase_words(_lower(m.group()), language, caps=mode == "caps")
+        recased, _ = _recase_words(
+            _lower(m.group()), language, caps=mode == "caps", known=frozenset(known)
+        )
         out[m.start() : m.end()] = list(recased)
         changed = True
     return "".join(out) if changed else text
