@@ -74,7 +74,8 @@ _PLAIN = {
 }
 
 
-def _plain_latin(word: str, language: str) -> str:
+def plain_latin(word: str, language: str) -> str:
+    """The plainest Latin spelling of a Cyrillic word (Тимоха -> timokha)."""
     return word.lower().translate(_PLAIN[language])
 
 
@@ -89,7 +90,7 @@ def _index(language: str) -> dict[str, str]:
     for word in islice(iter_wordlist(language), _INDEXED_WORDS):
         if not _CYRILLIC.search(word) or not word.isalpha():
             continue
-        index.setdefault(_key(_plain_latin(word, language)), word)
+        index.setdefault(_key(plain_latin(word, language)), word)
     return index
 
 

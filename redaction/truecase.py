@@ -21,6 +21,7 @@ from redaction import morph
 from redaction.morph import FUNCTION_TAGS
 from redaction.recognizers.names import english_first_names
 from redaction.text import WORD_RE
+from redaction.translit import plain_latin
 
 _SENTENCE_END = re.compile(r"[.!?…]\s+$")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -30,6 +31,7 @@ _CAPS_SHARE = 0.8
 _RARE_ZIPF = 2.5  # wordfreq: below this a word is rare enough to be a name or a typo
 _COMMON_NAME_ZIPF = 4.0  # English first names more frequent than this are ordinary words too
 _FUNCTION_WORD_ZIPF = 5.5  # more frequent than "mark" (5.0): never a name in lower case
+_SURNAME_ZIPF = 3.0  # after a first name, a word rarer than this is taken for a surname
 _ACRONYM = 4  # unknown capitalised words this short stay in capitals (ТЦК, ICRC, СИЗО)
 
 # fmt: off
@@ -117,6 +119,9 @@ def _kind(language: str, word: str) -> str:
         return "unknown" if _zipf(word, "en") < _RARE_ZIPF - 0.5 else "word"
     ps = [p for p in morph.parses(language, word) if p.is_known]
     if not ps:
+        # Diminutives the dictionary lacks are in the first-name list, in Latin letters.
+        if plain_latin(word, language) in english_first_names():
+            return "name"
         return "unknown" if _zipf(word, language) < _RARE_ZIPF else "word"
     total = sum(p.score for p in ps) or 1.0
     named = sum(
@@ -194,6 +199,8 @@ def _recase_words(
             or ((person_cue or settlement_cue) and _could_be_named(language, word))
             or (place_cue and _rare_noun(language, word))
             or word in known
+            or (named_prev and _zipf(word, language) < _SURNAME_ZIPF and kind != "word")
+            or (named_prev and language == "en" and _zipf(word, language) < _SURNAME_ZIPF)
         )
         if name and i > 1 and _is_cue(language, prev, _MODIFIERS):
             before = tokens[i - 1]
