@@ -218,17 +218,30 @@ def _recase_words(
 
 
 def _mode(paragraph: str, document_lower: bool) -> str | None:
-    """'lower', 'caps' or None (the writer's capitals can be trusted)."""
-    tokens = [m.group() for m in WORD_RE.finditer(paragraph) if len(m.group()) > 1]
+    """'lower', 'caps' or None (the writer's capitals can be trusted): a paragraph is lower-case
+    when its sentences mostly open in lower case and hardly any other word is capitalised."""
+    every = list(WORD_RE.finditer(paragraph))
+    opening = {
+        t.start()
+        for i, t in enumerate(every)
+        if i == 0 or _SENTENCE_END.search(paragraph[max(0, t.start() - 8) : t.start()])
+    }
+    tokens = [t for t in every if len(t.group()) > 1 or t.start() in opening]
     if not tokens:
         return None
-    upper = sum(t.isupper() for t in tokens)
+    upper = sum(t.group().isupper() and len(t.group()) > 1 for t in tokens)
     if len(tokens) >= 3 and upper >= _CAPS_SHARE * len(tokens):
         return "caps"
-    capitalised = sum(t[:1].isupper() for t in tokens)
+    starts = [t.start() in opening for t in tokens]
+    opened = [t.group()[:1].isupper() for t, start in zip(tokens, starts, strict=True) if start]
+    inside = sum(
+        t.group()[:1].isupper() for t, start in zip(tokens, starts, strict=True) if not start
+    )
+    if opened[0] or 2 * sum(opened) >= len(opened):
+        return None
     if len(tokens) >= 4:
-        return "lower" if capitalised <= _LOWER_SHARE * len(tokens) else None
-    return "lower" if document_lower and not capitalised else None
+        return "lower" if inside <= _LOWER_SHARE * len(tokens) else None
+    return "lower" if document_lower and not inside else None
 
 
 def _caps_name(language: str, word: str) -> bool:
@@ -251,10 +264,11 @@ def truecase(text: str, language: str) -> str:
     out = list(text)
     changed = False
     modes = [(m, _mode(m.group(), document_lower)) for m in _PARAGRAPH.finditer(text)]
-    known: set[str] = set()
+    first: dict[int, tuple[str, set[str]]] = {}
     for m, mode in modes:
         if mode is not None:
-            known |= _recase_words(_lower(m.group()), language, caps=mode == "caps")[1]
+            first[m.start()] = _recase_words(_lower(m.group()), language, caps=mode == "caps")
+    known = frozenset(word for _, names in first.values() for word in names)
     for m, mode in modes:
         if mode is None:
             for word in _CAPS_WORD.finditer(m.group()):
@@ -263,9 +277,14 @@ def truecase(text: str, language: str) -> str:
                     out[start : start + len(word.group())] = _title(word.group())
                     changed = True
             continue
-        recased, _ = _recase_words(
-            _lower(m.group()), language, caps=mode == "caps", known=frozenset(known)
-        )
+        recased, _ = first[m.start()]
+        if any(  # a name found further on, or in another paragraph, also goes here
+            w.group().lower() in known and not w.group()[0].isupper()
+            for w in WORD_RE.finditer(recased)
+        ):
+            recased, _ = _recase_words(
+                _lower(m.group()), language, caps=mode == "caps", known=known
+            )
         out[m.start() : m.end()] = list(recased)
         changed = True
     return "".join(out) if changed else text

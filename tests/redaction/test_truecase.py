@@ -55,3 +55,15 @@ def test_all_caps_paragraph_is_recased_and_acronyms_stay() -> None:
 def test_names_in_capitals_inside_ordinary_text() -> None:
     out = truecase("My cousin ANDRII HUMENIUK wrote to the ICRC from ZBARAZH.", "en")
     assert out == "My cousin Andrii Humeniuk wrote to the ICRC from Zbarazh."
+
+
+def test_prose_that_opens_its_sentences_with_capitals_is_trusted() -> None:
+    text = "А ведь она и тогда прекрасно понимала, где собака зарыта, и все же молчала."
+    assert truecase(text, "ru") == text
+    text = "The applicant stated that he wanted to seek judicial review of the decision."
+    assert truecase(text, "en") == text
+
+
+def test_a_name_found_once_is_capitalised_everywhere_in_lower_case_text() -> None:
+    out = truecase("ребята говорят дедов воды не возит а майор дедов орет", "ru")
+    assert out.split().count("Дедов") == 2
