@@ -28,7 +28,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _CAPS_WORD = re.compile(r"\b[^\W\d_a-zа-яёіїєґ]{2,}\b")
 _LOWER_SHARE = 0.06  # at most this share of capitalised words makes a paragraph "lower-case"
 _CAPS_SHARE = 0.8
-_RARE_ZIPF = 2.5  # wordfreq: below this a word is rare enough to be a name or a typo
+_RARE_ZIPF = 2.5
+_COMMON_ZIPF = 3.0  # wordfreq: below this a word is rare enough to be a name or a typo
 _COMMON_NAME_ZIPF = 4.0  # English first names more frequent than this are ordinary words too
 _FUNCTION_WORD_ZIPF = 5.5  # more frequent than "mark" (5.0): never a name in lower case
 _SURNAME_ZIPF = 3.0  # after a first name, a word rarer than this is taken for a surname
@@ -122,7 +123,8 @@ def _kind(language: str, word: str) -> str:
         # Diminutives the dictionary lacks are in the first-name list, in Latin letters.
         if plain_latin(word, language) in english_first_names():
             return "name"
-        return "unknown" if _zipf(word, language) < _RARE_ZIPF else "word"
+        rare = _zipf(word, language) < _RARE_ZIPF and not _typo_of_common(word, language)
+        return "unknown" if rare and _guessed_name(language, word) else "word"
     total = sum(p.score for p in ps) or 1.0
     named = sum(
         p.score for p in ps if morph.name_kind(p) or "Geox" in morph.tags_of(p)
@@ -135,16 +137,46 @@ def _kind(language: str, word: str) -> str:
     return "both"
 
 
+def _guessed_name(language: str, word: str) -> bool:
+    """pymorphy3 guesses unknown Russian words by their endings; a guess that is a name or a
+    place (Гремячево, Вован) is worth a capital, a plain noun or verb guess (репост) is not.
+    The Ukrainian dictionary has no place tag, so there every guess may be a place."""
+    if language != "ru":
+        return True
+    return any(
+        morph.name_kind(p) or "Geox" in morph.tags_of(p) for p in morph.parses(language, word)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _acronym(language: str, word: str) -> bool:
+    """A short word in capitals no dictionary knows: ТЦК, ICRC, СИЗО stay in capitals."""
+    if language == "en":
+        return _zipf(word, "en") < _COMMON_ZIPF
+    return not morph.is_known(language, word) and _zipf(word, language) < _COMMON_ZIPF + 1
+
+
+def _typo_of_common(word: str, language: str) -> bool:
+    """A letter dropped or doubled away from a common word ("растрел", "извените" is not
+    caught, "комманда" is): phone messages are full of them, and they name nobody."""
+    for i in range(len(word)):
+        dropped = word[:i] + word[i + 1 :]
+        doubled = word[:i] + word[i] + word[i:]
+        if _zipf(dropped, language) >= _COMMON_ZIPF or _zipf(doubled, language) >= _COMMON_ZIPF:
+            return True
+    return False
+
+
 @lru_cache(maxsize=200_000)
 def _could_be_named(language: str, word: str) -> bool:
     """A rare word that is no verb or function word: after "майор" or "станица" it is a name
     the dictionary reads otherwise ("майор дедов", "станицы каневской")."""
     if language == "en" or len(word) < 3 or _zipf(word, language) >= _RARE_ZIPF + 1:
         return False
-    return not any(
-        p.is_known and morph.tags_of(p) & (FUNCTION_TAGS - {"PRTF"})
-        for p in morph.parses(language, word)
-    )
+    ps = morph.parses(language, word)
+    if not any(p.is_known for p in ps) and not _guessed_name(language, word):
+        return False  # an unknown word guessed as a verb or plain noun: "растрындит"
+    return not any(p.is_known and morph.tags_of(p) & (FUNCTION_TAGS - {"PRTF"}) for p in ps)
 
 
 @lru_cache(maxsize=200_000)
@@ -206,7 +238,7 @@ def _recase_words(
             before = tokens[i - 1]
             if tokens[i - 2].group().lower() in _PLACE_CUES:  # "в новой каховке"
                 _capitalise(chars, before.start(), before.end())
-        if caps and kind == "unknown" and len(word) <= _ACRONYM:
+        if caps and len(word) <= _ACRONYM and kind != "name" and _acronym(language, word):
             chars[m.start() : m.end()] = list(m.group().upper())
             name = False
         elif name or sentence_start:
