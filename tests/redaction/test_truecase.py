@@ -67,3 +67,10 @@ def test_prose_that_opens_its_sentences_with_capitals_is_trusted() -> None:
 def test_a_name_found_once_is_capitalised_everywhere_in_lower_case_text() -> None:
     out = truecase("ребята говорят дедов воды не возит а майор дедов орет", "ru")
     assert out.split().count("Дедов") == 2
+
+
+def test_typos_and_plain_guesses_stay_lower_case() -> None:
+    out = truecase("кто уйдет того под растрел а та всей деревне растрындит", "ru")
+    assert "Растрел" not in out and "Растрындит" not in out
+    out = truecase("ВНИМАНИЕ ИЩЕМ ПРОСЬБА РЕПОСТ ГРЕМЯЧЕВО", "ru")
+    assert out == "Внимание ищем просьба репост Гремячево"
