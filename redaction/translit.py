@@ -186,10 +186,16 @@ def is_latin(paragraph: str) -> bool:
     return len(_LATIN.findall(paragraph)) > len(_CYRILLIC.findall(paragraph))
 
 
+# E-mail addresses, links, handles and file names are written in Latin in every language.
+_ADDRESS_LIKE = re.compile(r"\S*(?:@|://|www\.|_|[A-Za-z0-9]\.[A-Za-z]{2,})\S*")
+
+
 def projection(paragraph: str, language: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, Cyrillic) for every Latin word of the paragraph."""
+    """(start, end, Cyrillic) for every Latin word of the paragraph outside addresses."""
+    kept = [m.span() for m in _ADDRESS_LIKE.finditer(paragraph)]
     for m in _WORD.finditer(paragraph):
-        yield m.start(), m.end(), to_cyrillic(m.group(), language)
+        if not any(s <= m.start() < e for s, e in kept):
+            yield m.start(), m.end(), to_cyrillic(m.group(), language)
 
 
 @dataclass(frozen=True, slots=True)

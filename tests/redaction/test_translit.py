@@ -51,3 +51,10 @@ def test_surrogates_follow_the_writers_scheme() -> None:
     assert y_writer.latin("Юрий Хохлов") == "Yuriy Hohlov"
     national = translit.style_of("Mene zvaty Nataliia, vidpovidi nemaie, simia chekaie", "uk")
     assert national.latin("Юлія Хмельницька") == "Yuliia Khmelnytska"
+
+
+def test_addresses_and_handles_stay_in_latin() -> None:
+    text = "pishite na nina.gorbunova56@mail.ru ili t.me/ivanov_ili, v/ch 12676 pod Vyborgom"
+    projected = {text[s:e]: cyr for s, e, cyr in translit.projection(text, "ru")}
+    assert "nina" not in projected and "mail" not in projected and "me" not in projected
+    assert projected["v"] == "в" and projected["ch"] == "ч" and projected["pod"] == "под"
