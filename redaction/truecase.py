@@ -8,8 +8,12 @@ one, a word gets its capital from case-insensitive lexicons read in context:
 * a name that is also an ordinary word ("вера", "роман", "mark") only after a cue: a kinship
   word, a rank, a verb or noun of naming ("тётя вера", "брат роман", "name is roman");
 * a word no dictionary knows (wordfreq) after a place preposition or settlement noun ("под
-  кстово", "in oktyabrsky"), after a person cue, or right after a name (a surname).
-Sentence starts get their capital too. Everything else stays as the writer typed it.
+  кстово", "in oktyabrsky"), after a person cue, or right after a name (a surname) - unless
+  it is a typo of a common word or, in Russian, pymorphy3 guesses no name or place for it;
+* every other occurrence of a word taken for a name (unless it is a frequent homonym).
+Sentence starts get their capital too; short unknown words in capitals stay capitals (ТЦК).
+Everything else stays as the writer typed it. A paragraph is lower-case when its sentences
+open in lower case; names in capitals inside ordinary text get a capital and lower case.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from redaction.translit import plain_latin
 _SENTENCE_END = re.compile(r"[.!?…]\s+$")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _CAPS_WORD = re.compile(r"\b[^\W\d_a-zа-яёіїєґ]{2,}\b")
-_LOWER_SHARE = 0.06  # at most this share of capitalised words makes a paragraph "lower-case"
+_LOWER_SHARE = 0.06  # at most this share of capitalised words inside sentences: "lower-case"
 _CAPS_SHARE = 0.8
 _RARE_ZIPF = 2.5
 _COMMON_ZIPF = 3.0  # wordfreq: below this a word is rare enough to be a name or a typo
@@ -157,8 +161,8 @@ def _acronym(language: str, word: str) -> bool:
 
 
 def _typo_of_common(word: str, language: str) -> bool:
-    """A letter dropped or doubled away from a common word ("растрел", "извените" is not
-    caught, "комманда" is): phone messages are full of them, and they name nobody."""
+    """One letter dropped or doubled away from a common word ("растрел" for "расстрел"):
+    phone messages are full of such typos, and they name nobody."""
     for i in range(len(word)):
         dropped = word[:i] + word[i + 1 :]
         doubled = word[:i] + word[i] + word[i:]
