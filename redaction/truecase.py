@@ -32,6 +32,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _CAPS_WORD = re.compile(r"\b[^\W\d_a-zа-яёіїєґ]{2,}\b")
 _LOWER_SHARE = 0.06  # at most this share of capitalised words inside sentences: "lower-case"
 _CAPS_SHARE = 0.8
+_QUOTE = re.compile(r"[«“\"]([^«»“”\"\n]+)[»”\"]")
+_QUOTE_WORDS = 3
 _RARE_ZIPF = 2.5
 _COMMON_ZIPF = 3.0  # wordfreq: below this a word is rare enough to be a name or a typo
 _COMMON_NAME_ZIPF = 4.0  # English first names more frequent than this are ordinary words too
@@ -210,11 +212,16 @@ def _lower(text: str) -> str:
 
 
 def _recase_words(
-    paragraph: str, language: str, *, caps: bool, known: frozenset[str] = frozenset()
+    paragraph: str,
+    language: str,
+    *,
+    caps: bool,
+    known: frozenset[str] = frozenset(),
+    openings: bool = True,
 ) -> tuple[str, set[str]]:
     """Capitals for a paragraph whose own capitals say nothing (already lower-cased), and the
     words it took for names. `known`: words taken for names elsewhere in the text ("майор
-    дедов ... дедов им даже воды не возит")."""
+    дедов ... дедов им даже воды не возит"); `openings`: capitalise sentence starts too."""
     chars = list(paragraph)
     names: set[str] = set()
     tokens = list(WORD_RE.finditer(paragraph))
@@ -245,7 +252,7 @@ def _recase_words(
         if caps and len(word) <= _ACRONYM and kind != "name" and _acronym(language, word):
             chars[m.start() : m.end()] = list(m.group().upper())
             name = False
-        elif name or sentence_start:
+        elif name or (sentence_start and openings):
             _capitalise(chars, m.start(), m.end())
         if name and (kind != "both" or _zipf(word, language) < _COMMON_NAME_ZIPF):
             names.add(word)  # not "вера": "тётя вера" says nothing of "вера в бога"
@@ -280,6 +287,12 @@ def _mode(paragraph: str, document_lower: bool) -> str | None:
     return "lower" if document_lower and not inside else None
 
 
+def _lower_quote(quote: str) -> bool:
+    """A quoted message of a few words typed without any capital."""
+    tokens = WORD_RE.findall(quote)
+    return len(tokens) >= _QUOTE_WORDS and not any(t[:1].isupper() for t in tokens)
+
+
 def _caps_name(language: str, word: str) -> bool:
     """A word in capitals inside ordinary text that is a name: "My cousin ANDRII HUMENIUK"."""
     kind = _kind(language, word.lower())
@@ -311,6 +324,15 @@ def truecase(text: str, language: str) -> str:
                 if _caps_name(language, word.group()):
                     start = m.start() + word.start()
                     out[start : start + len(word.group())] = _title(word.group())
+                    changed = True
+            for quote in _QUOTE.finditer(m.group()):
+                if _lower_quote(quote.group(1)):  # a phone message quoted in the testimony
+                    start = m.start() + quote.start(1)
+                    # Names only: a capital opening a quote makes it read as a title.
+                    recased, _ = _recase_words(
+                        quote.group(1), language, caps=False, known=known, openings=False
+                    )
+                    out[start : start + len(recased)] = list(recased)
                     changed = True
             continue
         recased, _ = first[m.start()]

@@ -74,3 +74,10 @@ def test_typos_and_plain_guesses_stay_lower_case() -> None:
     assert "Растрел" not in out and "Растрындит" not in out
     out = truecase("ВНИМАНИЕ ИЩЕМ ПРОСЬБА РЕПОСТ ГРЕМЯЧЕВО", "ru")
     assert out == "Внимание ищем просьба репост Гремячево"
+
+
+def test_a_lower_case_message_quoted_in_the_testimony_gets_its_names() -> None:
+    out = truecase("Вночі пише старша: «ми в попівці біля магазину чекаєм». Потім тиша.", "uk")
+    assert "«ми в Попівці біля" in out  # the quote's first word stays: no title is made
+    text = "Сказали, что он «пропал без вести». Я им говорю."
+    assert truecase(text, "ru") == text
