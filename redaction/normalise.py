@@ -41,8 +41,30 @@ class Normalised:
         return surrogate
 
 
+def _latin_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """English runs split where a paragraph reads as Latin-script Russian or Ukrainian: a
+    caller that says "en" for a text typed without a Cyrillic keyboard is taken at its word
+    only for the paragraphs that are English."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, language in runs:
+        pieces = [(start, language)]
+        if language == "en":
+            for m in _PARAGRAPH.finditer(text, start, end):
+                found = translit.is_latin(m.group()) and translit.latin_language(m.group())
+                pieces.append((m.start(), found or "en"))
+        for (s, lang), (nxt, _) in zip(pieces, [*pieces[1:], (end, "")], strict=True):
+            if nxt <= s:
+                continue
+            if out and out[-1][2] == lang and out[-1][1] == s:
+                out[-1] = (out[-1][0], nxt, lang)
+            else:
+                out.append((s, nxt, lang))
+    return out or runs
+
+
 def normalise(text: str, runs: list[tuple[int, int, str]]) -> Normalised:
     """Project and truecase the runs that need it; other text is copied unchanged."""
+    runs = _latin_runs(text, runs)
     edits: list[tuple[int, int, str]] = []
     latin: list[tuple[int, int, translit.Style]] = []
     for start, end, language in runs:

@@ -58,3 +58,13 @@ def test_addresses_and_handles_stay_in_latin() -> None:
     projected = {text[s:e]: cyr for s, e, cyr in translit.projection(text, "ru")}
     assert "nina" not in projected and "mail" not in projected and "me" not in projected
     assert projected["v"] == "в" and projected["ch"] == "ч" and projected["pod"] == "под"
+
+
+def test_a_caller_saying_english_gets_latin_russian_paragraphs_projected() -> None:
+    from redaction.normalise import normalise
+
+    text = "Hello.\nmoego syna zabrali v chast pod Vyborgom\nmy son was taken near Bakhmut"
+    norm = normalise(text, [(0, len(text), "en")])
+    assert [lang for _, _, lang in norm.runs] == ["en", "ru", "en"]
+    assert "моего сына забрали" in norm.view.text and "my son was taken" in norm.view.text
+    assert normalise("", [(0, 0, "en")]).runs == [(0, 0, "en")]
