@@ -23,6 +23,7 @@ from redaction.evaluation.report import (
     figures_table,
     info_table,
     misses_table,
+    summary_table,
     to_json,
 )
 from redaction.evaluation.runner import evaluate
@@ -90,6 +91,15 @@ def main(
             "--testimonies", help="Testimony JSON file(s). Default: tests/data/testimonies*.json"
         ),
     ] = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--file",
+            "-f",
+            help="Any marked-up testimony file (repeatable); alone, it is the only corpus "
+            "evaluated.",
+        ),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Only the first K documents per corpus.")
     ] = None,
@@ -121,8 +131,9 @@ def main(
     """Evaluate the pseudonymiser: recall, keep rate, token precision, leaking documents."""
     # Piped output (CI logs, RESULTS.md) would otherwise be squeezed into 80 columns.
     console = Console() if sys.stdout.isatty() else Console(width=160)
-    names = [c.value for c in corpus] if corpus else list(CORPORA)
-    corpora = _load(names, data, testimonies or default_testimony_files(), limit, console)
+    names = [c.value for c in corpus] if corpus else ["testimonies"] if files else list(CORPORA)
+    marked = [*(testimonies or []), *(files or [])] or default_testimony_files()
+    corpora = _load(names, data, marked, limit, console)
     if not corpora:
         console.print("[red]no corpus to evaluate[/]")
         raise typer.Exit(code=2)
@@ -150,6 +161,7 @@ def main(
         )
 
     console.print(figures_table(evaluation))
+    console.print(summary_table(evaluation))
     if evaluation.aggregate.info:
         console.print(info_table(evaluation))
     if misses:
