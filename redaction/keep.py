@@ -4,15 +4,23 @@ Entries in data/keep.json are lemmatised with the language's analyser when first
 mention matches when each of its words can have the entry's lemma (so Россия, России, Россией all
 match "Россия"). Persons match on any word (the surname alone is enough); places and bodies on a
 whole phrase, which may be part of a longer mention.
+
+Beyond the curated entries, names nobody is identified by are recognised by kind rather than
+listed: cities over 100,000 people from GeoNames (`cities`), regions ("Kursk region",
+"Ростовская область", "Донеччина"), laws and conventions, roles and UN bodies heading an
+organisation mention ("Уповноважений Верховної Ради...", "UN Working Group on..."), public
+numbered brigades, and brands and formations (`NOT_PERSON` in keep.json). Those that could
+also be a person's name apply only to mentions not labelled as a person.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
-from redaction import morph
+from redaction import cities, morph
 from redaction.data import load
-from redaction.labels import NAME_LIKE, PERSON
+from redaction.labels import MILITARY_UNIT, NAME_LIKE, ORGANIZATION, PERSON
 from redaction.recognizers.names import english_first_names, has_given_name_reading
 from redaction.text import words
 
@@ -53,6 +61,119 @@ def _entries(language: str) -> tuple[frozenset[str], _Phrases, _Phrases]:
     return frozenset(surnames), full_names, phrases
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _phrase_table(language: str, entries: list[str] | frozenset[str]) -> _Phrases:
+    phrases: _Phrases = {}
+    for entry in entries:
+        toks = _tokens(language, entry)
+        if not toks:
+            continue
+        # Latin names in a Russian or Ukrainian text are not inflected by the analyser.
+        phrase = tuple(_lemma(language, w) if _CYRILLIC.search(w) else w.lower() for w in toks)
+        phrases.setdefault((len(phrase), phrase[0]), []).append(phrase)
+    return phrases
+
+
+@cache
+def _not_person_entries(language: str) -> _Phrases:
+    """Brands, formations and big cities: public unless the mention is a person's."""
+    entries = cities.big_city_names("latin")
+    if language != "en":
+        entries |= cities.big_city_names("cyrillic")
+    # A surrogate town must never read as a kept real one: those cities are replaced too.
+    surrogates = {morph.normalise(p) for p in load(f"names_{language}")["places"]}
+    entries = {e for e in entries if morph.normalise(e) not in surrogates}
+    return _phrase_table(language, frozenset(entries | set(load("keep")["NOT_PERSON"][language])))
+
+
+@cache
+def _brand_phrases(language: str) -> _Phrases:
+    """NOT_PERSON entries no one is called (a person label there is a tagging error: Вайбер)."""
+    entries = load("keep")["NOT_PERSON"][language]
+    return _phrase_table(language, [e for e in entries if not cities.is_first_name(e.split()[0])])
+
+
+@cache
+def _brands(language: str) -> frozenset[str]:
+    """Lemmas of one-word brands: a brand heading a mention is kept with its model name."""
+    table = _brand_phrases(language)
+    return frozenset(p[0] for (n, _), ps in table.items() if n == 1 for p in ps)
+
+
+# Nouns of first-level regions: an oblast, krai or republic identifies nobody.
+_REGION_NOUNS = frozenset(
+    {
+        "область", "обл", "край", "республика", "республіка", "oblast", "oblasti", "oblast'",
+        "oblasts", "region", "krai", "kray", "krai'", "oblasti'", "oblastʹ",
+    }
+)  # fmt: skip
+_REGION_SUFFIXES = ("щина", "ччина")  # Донеччина, Харківщина: a region by its name alone
+# Heads of a law, a convention or a code: the whole mention is public.
+_LAW_WORDS = frozenset(
+    {
+        "закон", "конвенция", "конвенція", "кодекс", "конституция", "конституція", "указ",
+        "convention", "law", "code", "constitution", "decree", "statute",
+    }
+)  # fmt: skip
+# Roles of office-holders that head a public body's name ("Уповноважений Верховної Ради").
+_ROLE_WORDS = frozenset(
+    {
+        "уповноважений", "уполномоченный", "омбудсмен", "омбудсман", "министр", "міністр",
+        "minister", "ombudsman", "ombudsperson", "commissioner", "начальник", "глава", "голова",
+    }
+)  # fmt: skip
+_NUMBERED_BRIGADE = re.compile(
+    r"^\d{1,3}(?:-?[^\W\d_]{1,3})?\s+(?:[^\W\d_]+\s+){0,3}?(?:brigade|бригад|bryhad)\w*"
+    r"(?:\s+[^\W\d_]+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+_AND = frozenset({"та", "і", "и", "й", "and"})
+
+
+def _region_start(toks: list, noun: int) -> int:
+    """First token of the region names before a region noun, coordinated ones included:
+    "Kursk region", "Волинська та Харківська область", "Херсонська, Запорізька і Донецька"."""
+    i = noun - 1
+    while i > 0:
+        prev = toks[i - 1].text
+        if prev[:1].isupper() and noun - i < 2:
+            i -= 1
+        elif prev.lower() in _AND and i > 1 and toks[i - 2].text[:1].isupper():
+            i -= 2
+        else:
+            break
+    return i
+
+
+def _whole_is_public(language: str, toks: list, cands: list[frozenset[str]], label: str) -> bool:
+    """A law, a role or UN body heading an organisation's name, a brand and its model."""
+    if label == PERSON:
+        return False
+    if any(c & _LAW_WORDS for c in cands):
+        return True
+    heads_public_body = cands[0] & _ROLE_WORDS or _phrase_spans(cands[:1], _entries(language)[2])
+    if label == ORGANIZATION and len(toks) > 1 and heads_public_body:
+        return True  # "UN Working Group on ...", an ombudsman's office
+    return bool(cands[0] & _brands(language)) and all(t.text[:1].isupper() for t in toks[1:3])
+
+
+def _by_kind(language: str, toks: list, cands: list[frozenset[str]], label: str) -> list:
+    """Public ranges recognised by kind (module docstring), as token index pairs."""
+    if label == PERSON:
+        return _phrase_spans(cands, _brand_phrases(language))
+    spans = _phrase_spans(cands, _not_person_entries(language))
+    for j, c in enumerate(cands):
+        if j and c & _REGION_NOUNS and toks[j - 1].text[:1].isupper():
+            spans.append((_region_start(toks, j), j + 1))
+        elif toks[j].text[:1].isupper() and any(lemma.endswith(_REGION_SUFFIXES) for lemma in c):
+            spans.append((j, j + 1))
+    return spans
+
+
 def _candidates(language: str, word: str) -> frozenset[str]:
     return frozenset({word.lower()}) if language == "en" else morph.lemmas(language, word)
 
@@ -69,6 +190,8 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
     Федерації" keep their public part and mask the rest, while "Lenin Street" is no public
     figure. The label is not trusted for single words (Україна may come back as PERSON).
     Names recur within a testimony: each mention is decided once."""
+    if label in (*NAME_LIKE, MILITARY_UNIT) and _NUMBERED_BRIGADE.match(surface.strip()):
+        return ((0, len(surface)),)  # "3rd Separate Assault Brigade": a public formation
     if label not in NAME_LIKE:
         return ()
     toks = words(surface, english=language == "en")
@@ -91,10 +214,13 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
             return tuple(sorted(public))
         if len(toks) > 1:
             return ()
-    parts = [(toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases)]
+    if _whole_is_public(language, toks, cands, label):
+        return ((toks[0].start, toks[-1].end),)
+    ranges = _phrase_spans(cands, phrases) + _by_kind(language, toks, cands, label)
+    parts = [(toks[i].start, toks[j - 1].end) for i, j in ranges]
     if not parts and len(toks) == 1 and cands[0] & surnames:
         parts = [(toks[0].start, toks[0].end)]
-    return tuple(parts)
+    return tuple(sorted(set(parts)))
 
 
 def _phrase_spans(
