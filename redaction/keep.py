@@ -77,15 +77,22 @@ def _phrase_table(language: str, entries: list[str] | frozenset[str]) -> _Phrase
 
 
 @cache
-def _not_person_entries(language: str) -> _Phrases:
-    """Brands, formations and big cities: public unless the mention is a person's."""
+def _city_phrases(language: str) -> _Phrases:
+    """Cities over 100k people, in Latin letters and (ru/uk) in Cyrillic."""
     entries = cities.big_city_names("latin")
     if language != "en":
         entries |= cities.big_city_names("cyrillic")
     # A surrogate town must never read as a kept real one: those cities are replaced too.
     surrogates = {morph.normalise(p) for p in load(f"names_{language}")["places"]}
-    entries = {e for e in entries if morph.normalise(e) not in surrogates}
-    return _phrase_table(language, frozenset(entries | set(load("keep")["NOT_PERSON"][language])))
+    return _phrase_table(
+        language, frozenset(e for e in entries if morph.normalise(e) not in surrogates)
+    )
+
+
+@cache
+def _not_person_entries(language: str) -> _Phrases:
+    """Brands and formations (keep.json NOT_PERSON): public unless the mention is a person's."""
+    return _phrase_table(language, load("keep")["NOT_PERSON"][language])
 
 
 @cache
@@ -124,9 +131,22 @@ _ROLE_WORDS = frozenset(
         "minister", "ombudsman", "ombudsperson", "commissioner", "начальник", "глава", "голова",
     }
 )  # fmt: skip
+# A brigade named with its type is a public formation ("3rd Separate Assault Brigade",
+# "36-та бригада морської піхоти"); a bare "72nd brigade" is a unit number and goes.
+_BRIGADE_TYPE = (
+    r"(?:separate|assault|marine|mechani[sz]ed|airborne|air\s+assault|motori[sz]ed|tank|"
+    r"artillery|mountain|territorial|jaeger|rifle|guards|naval|infantry|окрем\w*|штурмов\w*|"
+    r"механізован\w*|механизирован\w*|десантн\w*|морськ\w*|морск\w*|мотостр\w*|танков\w*|"
+    r"гвард\w*|пехот\w*|піхот\w*|аеромобільн\w*|гірськ\w*|горн\w*|artyleriisk\w*|"
+    r"okrem\w*|shturmov\w*|morsk\w*|pikhot\w*|mekhanizovan\w*|desantn\w*)"
+)
 _NUMBERED_BRIGADE = re.compile(
-    r"^\d{1,3}(?:-?[^\W\d_]{1,3})?\s+(?:[^\W\d_]+\s+){0,3}?(?:brigade|бригад|bryhad)\w*"
-    r"(?:\s+[^\W\d_]+){0,4}$",
+    r"(?<!\w)\d{1,3}(?:-?[^\W\d_]{1,3})?\s+(?:(?:[^\W\d_]+\s+){0,2}"
+    + _BRIGADE_TYPE
+    + r"\s+(?:[^\W\d_]+\s+){0,2}(?:brigade|бригад|bryhad)\w*|(?:brigade|бригад|bryhad)\w*"
+    r"\s+(?:[^\W\d_]+\s+)?"
+    + _BRIGADE_TYPE
+    + r"(?:\s+(?:морськ\w*|морск\w*|morsk\w*)?\s*(?:піхот\w*|пехот\w*|pikhot\w*))?)",
     re.IGNORECASE,
 )
 
@@ -151,10 +171,10 @@ def _region_start(toks: list, noun: int) -> int:
 
 def _whole_is_public(language: str, toks: list, cands: list[frozenset[str]], label: str) -> bool:
     """A law, a role or UN body heading an organisation's name, a brand and its model."""
+    if any(c & _LAW_WORDS for c in cands):
+        return True  # nobody is called "закон": a person label here is a tagging slip
     if label == PERSON:
         return False
-    if any(c & _LAW_WORDS for c in cands):
-        return True
     heads_public_body = cands[0] & _ROLE_WORDS or _phrase_spans(cands[:1], _entries(language)[2])
     if label == ORGANIZATION and len(toks) > 1 and heads_public_body:
         return True  # "UN Working Group on ...", an ombudsman's office
@@ -163,9 +183,26 @@ def _whole_is_public(language: str, toks: list, cands: list[frozenset[str]], lab
 
 def _by_kind(language: str, toks: list, cands: list[frozenset[str]], label: str) -> list:
     """Public ranges recognised by kind (module docstring), as token index pairs."""
-    if label == PERSON:
-        return _phrase_spans(cands, _brand_phrases(language))
-    spans = _phrase_spans(cands, _not_person_entries(language))
+    spans = _regions(toks, cands)
+    if label != PERSON:
+        spans += _phrase_spans(cands, _not_person_entries(language))
+        spans += _phrase_spans(cands, _city_phrases(language))
+        return spans
+    spans += _phrase_spans(cands, _brand_phrases(language))
+    # NER calls "Харкова" a person now and then; a one-word Cyrillic city that no reading
+    # makes a name is still the city ("Калинин" or, in English, "Jackson" may be a man).
+    if language != "en" and len(toks) == 1 and not _may_be_a_name(language, toks[0].text):
+        spans += _phrase_spans(cands, _city_phrases(language))
+    return spans
+
+
+def _may_be_a_name(language: str, word: str) -> bool:
+    return any(morph.name_kind(p) for p in morph.parses(language, word))
+
+
+def _regions(toks: list, cands: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """ "Kursk region", "Ростовская область", "Донеччина"."""
+    spans = []
     for j, c in enumerate(cands):
         if j and c & _REGION_NOUNS and toks[j - 1].text[:1].isupper():
             spans.append((_region_start(toks, j), j + 1))
@@ -190,7 +227,7 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
     Федерації" keep their public part and mask the rest, while "Lenin Street" is no public
     figure. The label is not trusted for single words (Україна may come back as PERSON).
     Names recur within a testimony: each mention is decided once."""
-    if label in (*NAME_LIKE, MILITARY_UNIT) and _NUMBERED_BRIGADE.match(surface.strip()):
+    if label in (*NAME_LIKE, MILITARY_UNIT) and _NUMBERED_BRIGADE.fullmatch(surface.strip()):
         return ((0, len(surface)),)  # "3rd Separate Assault Brigade": a public formation
     if label not in NAME_LIKE:
         return ()
@@ -213,7 +250,10 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
             # "Сталину Вертинский": NER ran two people together; only the public one stays.
             return tuple(sorted(public))
         if len(toks) > 1:
-            return ()
+            regions = _regions(toks, cands)  # "Rostov Oblast" taken for a person
+            if _whole_is_public(language, toks, cands, label):
+                return ((toks[0].start, toks[-1].end),)
+            return tuple((toks[i].start, toks[j - 1].end) for i, j in regions)
     if _whole_is_public(language, toks, cands, label):
         return ((toks[0].start, toks[-1].end),)
     ranges = _phrase_spans(cands, phrases) + _by_kind(language, toks, cands, label)
@@ -292,7 +332,7 @@ def public_phrases(language: str, text: str) -> list[tuple[int, int]]:
     cands = [_candidates(language, t.text) for t in toks]
     return [
         (toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases, min_length=2)
-    ]
+    ] + [m.span() for m in _NUMBERED_BRIGADE.finditer(text)]
 
 
 def is_public(language: str, surface: str, label: str) -> bool:

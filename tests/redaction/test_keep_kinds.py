@@ -124,3 +124,19 @@ def test_common_russian_words_are_never_replaced() -> None:
     result = replaced(text, "ru")[0]
     hit = {text[s.start : s.end] for s in result.spans} - {"Нью", "Санкт", "Юго"}  # compounds
     assert not hit, sorted(hit)[:20]
+
+
+def test_regions_laws_and_cities_survive_a_person_label() -> None:
+    """NER now and then calls "Rostov Oblast" or "Харкова" a person; no one is called so."""
+    assert keep.is_public("en", "Rostov Oblast", PERSON)
+    assert keep.is_public("uk", "Закону України", PERSON)
+    assert keep.is_public("uk", "Харкова", PERSON)
+    assert not keep.is_public("ru", "Иван Петров", PERSON)
+
+
+def test_brigades_named_with_their_type_are_public_but_bare_numbers_are_not() -> None:
+    text = "He served in the 3rd Separate Assault Brigade, then in the 72nd brigade."
+    assert [text[s:e] for s, e in keep.public_phrases("en", text)] == [
+        "3rd Separate Assault Brigade"
+    ]
+    assert not keep.is_public("ru", "155-я бригада", ORGANIZATION)
