@@ -9,14 +9,16 @@ Mentions inside protected ranges (kept public names) are left alone.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from redaction import morph
-from redaction.labels import CALLSIGN, LOCATION, NAME_LIKE, PERSON
+from redaction.labels import CALLSIGN, ID, LOCATION, MILITARY_UNIT, NAME_LIKE, PERSON
 from redaction.placewords import english_place_names
 from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates import canonical_first_name
+from redaction.surrogates.shapes import normalised_value
 from redaction.text import Word, is_capitalised, words
 from redaction.types import Detection
 
@@ -93,6 +95,37 @@ def propagate(
         found += _single_mentions(text, lang, toks, single, covered)
         found += _phrase_mentions(lang, toks, phrases, covered)
         found += _phrase_mentions(lang, toks, confirmed, covered, any_case=True)
+    return found
+
+
+_NUMBERED = frozenset({MILITARY_UNIT, ID})
+_MIN_DIGITS = 4  # "unit 12345" again as "12345"; a "5" alone recurs by chance
+
+
+def repeated_numbers(
+    text: str,
+    detections: Sequence[Detection],
+    protected: Sequence[tuple[int, int]] = (),
+    remembered: Sequence[tuple[str, str]] = (),
+) -> list[Detection]:
+    """Every other occurrence of a unit, ID or document number found once ("в/ч 12345 ...
+    в 12345 опять"), however it is spaced or hyphenated, and of those an earlier message of
+    the testimony replaced (`remembered`: (label, letters and digits of the value))."""
+    values: dict[str, str] = {}
+    for d in detections:
+        if d.label in _NUMBERED:
+            values.setdefault(normalised_value(text[d.start : d.end]), d.label)
+    for label, value in remembered:
+        values.setdefault(value, label)
+    covered = _Covered([(d.start, d.end) for d in detections] + list(protected))
+    found = []
+    for value, label in values.items():
+        if sum(c.isdigit() for c in value) < _MIN_DIGITS:
+            continue
+        spaced = r"[\s-]?".join(re.escape(c) for c in value)
+        for m in re.finditer(rf"(?<!\w){spaced}(?!\w)", text, re.IGNORECASE):
+            if not covered.overlaps(m.start(), m.end()):
+                found.append(Detection(m.start(), m.end(), label, 0.8, "consistency"))
     return found
 
 

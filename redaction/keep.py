@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from redaction import cities, morph
 from redaction.data import load
-from redaction.labels import MILITARY_UNIT, NAME_LIKE, ORGANIZATION, PERSON
+from redaction.labels import FACILITY, MILITARY_UNIT, NAME_LIKE, ORGANIZATION, PERSON
 from redaction.recognizers.names import english_first_names, has_given_name_reading
 from redaction.text import words
 
@@ -229,8 +229,8 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
     Names recur within a testimony: each mention is decided once."""
     if label in (*NAME_LIKE, MILITARY_UNIT) and _NUMBERED_BRIGADE.fullmatch(surface.strip()):
         return ((0, len(surface)),)  # "3rd Separate Assault Brigade": a public formation
-    if label not in NAME_LIKE:
-        return ()
+    if label not in NAME_LIKE or (label == FACILITY and any(c.isdigit() for c in surface)):
+        return ()  # "ИК-6" is one name: the generic "ИК" alone is kept, with its number not
     toks = words(surface, english=language == "en")
     while toks and toks[0].text.lower() in _DETERMINERS:
         toks = toks[1:]

@@ -7,8 +7,8 @@ import re
 from collections.abc import Collection, Sequence
 
 from redaction import keep, morph
-from redaction.consistency import harmonise, propagate, word_keys
-from redaction.labels import LANGUAGES, LOCATION, NAME_LIKE
+from redaction.consistency import harmonise, propagate, repeated_numbers, word_keys
+from redaction.labels import ID, LANGUAGES, LOCATION, MILITARY_UNIT, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
 from redaction.placewords import english_place_names
@@ -96,6 +96,18 @@ def _remembered_names(memory: Memory | None) -> list[tuple[str, str]]:
     return out
 
 
+def _remembered_numbers(memory: Memory | None) -> list[tuple[str, str]]:
+    """(label, letters and digits) of the unit and ID numbers an earlier message replaced."""
+    if memory is None:
+        return []
+    out = []
+    for key in memory.entries:
+        label, _role, value = [*key.split("|", 2), "", ""][:3]
+        if label in (ID, MILITARY_UNIT) and value:
+            out.append((label, value))
+    return out
+
+
 def _kept_parts(policy: Policy, language: str, surface: str, label: str) -> list[tuple[int, int]]:
     """Ranges of the mention to leave readable: the policy's own keep terms, then the keep list
     in the mention's language and the other two (a Russian quote inside Ukrainian text)."""
@@ -175,7 +187,14 @@ def redact(
         ]
     found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
     earlier = _remembered_names(memory)
-    found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept, earlier)])
+    found = resolve(
+        clean,
+        [
+            *found,
+            *propagate(clean, found, langs.at, kept, earlier),
+            *repeated_numbers(clean, found, kept, _remembered_numbers(memory)),
+        ],
+    )
     found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]
     memory = (memory or Memory()).copy()
     maker = SurrogateMaker(
