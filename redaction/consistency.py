@@ -70,7 +70,7 @@ def propagate(
             if d.start <= w.start
             and w.end <= d.end
             and len(w.text) >= _MIN_LEN
-            and not (lang == "en" and is_honorific(w.text))
+            and not (lang == "en" and d.label != CALLSIGN and is_honorific(w.text))
         ]
         for group in _name_groups(text, d, lang, inner):
             if d.label in (PERSON, CALLSIGN) or len(group) == 1:
@@ -96,6 +96,36 @@ def propagate(
         found += _phrase_mentions(lang, toks, phrases, covered)
         found += _phrase_mentions(lang, toks, confirmed, covered, any_case=True)
     return found
+
+
+# Recognisers whose cue word says what the mention is ("фамилия Орёл", "called him Doctor"):
+# their word is never a kept public name, and neither is any other mention of it.
+CUED_SOURCES = frozenset({"SurnameCueRecognizer", "CallsignRecognizer"})
+
+
+def unprotect_cued(
+    text: str,
+    protected: Sequence[tuple[int, int]],
+    detections: Sequence[Detection],
+    language_at: Callable[[int], str],
+) -> list[tuple[int, int]]:
+    """Protected (kept) ranges minus those naming what a cue said is a person or a nickname:
+    after "фамилия Орёл", a later "Орла" is that man, not the city - one entity, one decision."""
+    keys: set[tuple[str, str]] = set()
+    for d in detections:
+        if d.source in CUED_SOURCES:
+            lang = language_at(d.start)
+            for w in words(text[d.start : d.end], english=lang == "en"):
+                keys |= {(lang, k) for k in word_keys(lang, w.text)}
+    if not keys:
+        return list(protected)
+    out = []
+    for start, end in protected:
+        lang = language_at(start)
+        inner = words(text[start:end], english=lang == "en")
+        if not any((lang, k) in keys for w in inner for k in word_keys(lang, w.text)):
+            out.append((start, end))
+    return out
 
 
 _NUMBERED = frozenset({MILITARY_UNIT, ID})

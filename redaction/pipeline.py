@@ -7,7 +7,13 @@ import re
 from collections.abc import Collection, Sequence
 
 from redaction import keep, morph
-from redaction.consistency import harmonise, propagate, repeated_numbers, word_keys
+from redaction.consistency import (
+    harmonise,
+    propagate,
+    repeated_numbers,
+    unprotect_cued,
+    word_keys,
+)
 from redaction.labels import ID, LANGUAGES, LOCATION, MILITARY_UNIT, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
@@ -185,6 +191,7 @@ def redact(
             for start, end, lang in langs.runs
             for s, e in keep.public_phrases(lang, clean[start:end])
         ]
+    kept = unprotect_cued(clean, kept, detections, langs.at)
     found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
     earlier = _remembered_names(memory)
     found = resolve(

@@ -27,12 +27,14 @@ from redaction.recognizers.postcode import PostcodeRecognizer
 from redaction.recognizers.quoted import QuotedNameRecognizer
 from redaction.recognizers.self_named import SelfNamedRecognizer
 from redaction.recognizers.slavic_places import SlavicPlaceRecognizer
+from redaction.recognizers.surname_cue import SurnameCueRecognizer
 from redaction.recognizers.url import UrlRecognizer
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     NerRecognizer(),
     NameRecognizer(),
     SelfNamedRecognizer(),
+    SurnameCueRecognizer(),
     EnglishTitleRecognizer(),
     InitialsRecognizer(),
     EnglishPlaceRecognizer(),
