@@ -21,6 +21,7 @@ from redaction.placewords import english_place_names
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
 from redaction.recognizers.names import toponym_end
+from redaction.residual import residual
 from redaction.resolve import resolve
 from redaction.surrogates import SurrogateMaker
 from redaction.text import safe_text, words
@@ -155,6 +156,23 @@ def _without(text: str, d: Detection, kept: list[tuple[int, int]]) -> list[Detec
     ]
 
 
+def _with_residual(
+    text: str,
+    found: list[Detection],
+    kept: list[tuple[int, int]],
+    langs: _Languages,
+    policy: Policy,
+) -> list[Detection]:
+    """Add the residual pass's hits, and every other mention of them (a word it caught mid-
+    sentence may also open one)."""
+    covered = [(d.start, d.end) for d in found] + kept
+    extra = residual(text, covered, langs.at, policy.keep)
+    if not extra:
+        return found
+    extra += propagate(text, extra, langs.at, covered)
+    return resolve(text, [*found, *(d for d in extra if d.label in policy.labels)])
+
+
 def redact(
     text: str,
     language: str = "auto",
@@ -203,6 +221,8 @@ def redact(
         ],
     )
     found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]
+    if policy.residual:
+        found = _with_residual(clean, found, kept, langs, policy)
     memory = (memory or Memory()).copy()
     maker = SurrogateMaker(
         memory, style=style, link_key=policy.link_key, avoid=_text_vocabulary(clean, langs)

@@ -35,16 +35,17 @@ Corpus = Enum("Corpus", {name.replace("-", "_"): name for name in CORPORA}, type
 app = typer.Typer(add_completion=False, help=__doc__)
 
 
-def load_redactor(*, mask_public: bool = False) -> RedactFn:
+def load_redactor(*, mask_public: bool = False, residual: bool = True) -> RedactFn:
     """Import the real pseudonymiser lazily (tests replace this function).
 
     ``mask_public`` turns the keep list off, so that recall measures detection alone: the
-    public corpora annotate "Putin" or "London" like any private name."""
+    public corpora annotate "Putin" or "London" like any private name. ``residual=False``
+    skips the fail-closed residual pass, to measure what it costs in over-masking."""
     from functools import partial
 
     from redaction import Policy, redact  # heavy: import only when evaluating
 
-    return partial(redact, policy=Policy(keep_public=False)) if mask_public else redact
+    return partial(redact, policy=Policy(keep_public=not mask_public, residual=residual))
 
 
 def load_public_policy() -> PublicFn | None:
@@ -127,6 +128,13 @@ def main(
             help="Redact with the keep list off (pure detection recall on public corpora).",
         ),
     ] = False,
+    residual: Annotated[
+        bool,
+        typer.Option(
+            "--residual/--no-residual",
+            help="Run the fail-closed residual pass (off: measure what it costs).",
+        ),
+    ] = True,
 ) -> None:
     """Evaluate the pseudonymiser: recall, keep rate, token precision, leaking documents."""
     # Piped output (CI logs, RESULTS.md) would otherwise be squeezed into 80 columns.
@@ -138,7 +146,7 @@ def main(
         console.print("[red]no corpus to evaluate[/]")
         raise typer.Exit(code=2)
     try:
-        redact = load_redactor(mask_public=mask_public)
+        redact = load_redactor(mask_public=mask_public, residual=residual)
     except (ImportError, AttributeError) as error:
         console.print(f"[red]cannot import redaction.redact: {error}[/]")
         raise typer.Exit(code=2) from error
@@ -180,6 +188,7 @@ def main(
             "limit": limit,
             "auto_language": auto_language,
             "keep_policy": keep_policy,
+            "residual": residual,
             "documents": {name: len(docs) for name, docs in corpora.items()},
         }
         json_out.write_text(

@@ -92,7 +92,9 @@ def test_file_option_evaluates_any_marked_up_file_per_style(
     ]
     marked = tmp_path / "mine.json"
     marked.write_text(json.dumps(records), encoding="utf-8")
-    monkeypatch.setattr(cli, "load_redactor", lambda mask_public=False: dictionary_redactor({}))
+    monkeypatch.setattr(
+        cli, "load_redactor", lambda mask_public=False, residual=True: dictionary_redactor({})
+    )
     monkeypatch.setattr(cli, "load_public_policy", lambda: None)
     out = tmp_path / "f.json"
     result = CliRunner().invoke(
