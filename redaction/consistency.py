@@ -35,6 +35,28 @@ def word_keys(language: str, word: str) -> frozenset[str]:
     return base | {canonical_first_name(language, lem) for lem in base}
 
 
+@lru_cache(maxsize=100_000)
+def _reads_as_personal_name(language: str, word: str) -> bool:
+    """A capitalised word that is a personal name rather than an ordinary or place word:
+    Name/Surn/Patr readings (ru/uk); in English, a first name or a word no frequency list
+    knows (Ilyin), not a place noun."""
+    if not is_capitalised(word) or word.isupper():
+        return False
+    if language != "en":
+        return any(morph.name_kind(p) for p in morph.parses(language, word)) and not any(
+            "Geox" in morph.tags_of(p) for p in morph.parses(language, word)
+        )
+    from wordfreq import zipf_frequency
+
+    from redaction.recognizers.names import english_first_names
+
+    lower = word.lower()
+    return lower in english_first_names() or zipf_frequency(lower, "en") < _RARE_ZIPF
+
+
+_RARE_ZIPF = 2.5
+
+
 def _may_be_lowercase(language: str, word: str) -> bool:
     return language != "en" and not morph.is_common_word(language, word)
 
@@ -79,6 +101,12 @@ def propagate(
                         single.setdefault((lang, key), d.label)
             elif group:
                 phrases[(lang, tuple(word_keys(lang, w.text) for w in group))] = d.label
+                # "Corporal Ilyin" taken for an organisation: its surname alone later is the
+                # same man, so a word that reads as a person's name spreads on its own.
+                for w in group:
+                    if _reads_as_personal_name(lang, w.text):
+                        for key in word_keys(lang, w.text):
+                            single.setdefault((lang, key), PERSON)
     # A remembered phrase was confirmed once (by a recogniser or an editor who marked it), so
     # it counts in any case: "the old tannery" an editor marked stays marked.
     confirmed: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
