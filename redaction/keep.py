@@ -132,9 +132,10 @@ _ROLE_WORDS = frozenset(
     }
 )  # fmt: skip
 # A brigade named with its type is a public formation ("3rd Separate Assault Brigade",
-# "36-та бригада морської піхоти"); a bare "72nd brigade" is a unit number and goes.
+# "36-та бригада морської піхоти"); a bare "72nd brigade" is a unit number and goes, and so
+# does an English one described in lower case ("the 200th motorised rifle brigade").
 _BRIGADE_TYPE = (
-    r"(?:separate|assault|marine|mechani[sz]ed|airborne|air\s+assault|motori[sz]ed|tank|"
+    r"(?i:separate|assault|marine|mechani[sz]ed|airborne|air\s+assault|motori[sz]ed|tank|"
     r"artillery|mountain|territorial|jaeger|rifle|guards|naval|infantry|окрем\w*|штурмов\w*|"
     r"механізован\w*|механизирован\w*|десантн\w*|морськ\w*|морск\w*|мотостр\w*|танков\w*|"
     r"гвард\w*|пехот\w*|піхот\w*|аеромобільн\w*|гірськ\w*|горн\w*|artyleriisk\w*|"
@@ -143,11 +144,10 @@ _BRIGADE_TYPE = (
 _NUMBERED_BRIGADE = re.compile(
     r"(?<!\w)\d{1,3}(?:-?[^\W\d_]{1,3})?\s+(?:(?:[^\W\d_]+\s+){0,2}"
     + _BRIGADE_TYPE
-    + r"\s+(?:[^\W\d_]+\s+){0,2}(?:brigade|бригад|bryhad)\w*|(?:brigade|бригад|bryhad)\w*"
+    + r"\s+(?:[^\W\d_]+\s+){0,2}(?:Brigade|(?i:бригад|bryhad)\w*)|(?i:бригад|bryhad)\w*"
     r"\s+(?:[^\W\d_]+\s+)?"
     + _BRIGADE_TYPE
     + r"(?:\s+(?:морськ\w*|морск\w*|morsk\w*)?\s*(?:піхот\w*|пехот\w*|pikhot\w*))?)",
-    re.IGNORECASE,
 )
 
 

@@ -140,3 +140,8 @@ def test_brigades_named_with_their_type_are_public_but_bare_numbers_are_not() ->
         "3rd Separate Assault Brigade"
     ]
     assert not keep.is_public("ru", "155-я бригада", ORGANIZATION)
+
+
+def test_an_english_brigade_described_in_lower_case_is_a_unit() -> None:
+    text = "I served in the 200th motorised rifle brigade in Pechenga."
+    assert keep.public_phrases("en", text) == []
