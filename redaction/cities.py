@@ -23,6 +23,11 @@ _POST_SOVIET = frozenset(
 )
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff' -]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z' .-]+$")
+# GeoNames lists a city's districts and its region among its alternate names.
+_NOT_A_CITY = re.compile(
+    r"(?i)\b(?:район|районн|raion|rayon|district|округ|okrug|област|oblast|край|krai|region|"
+    r"міськ|городск|municipality)"
+)
 
 
 @cache
@@ -67,6 +72,10 @@ def big_city_names(script: str) -> frozenset[str]:
         names |= {
             name
             for name in candidates
-            if pattern.match(name) and name[0].isupper() and not name.isupper() and len(name) > 2
+            if pattern.match(name)
+            and name[0].isupper()
+            and not name.isupper()
+            and len(name) > 2
+            and not _NOT_A_CITY.search(name)
         }
     return frozenset(name for name in names if not is_first_name(name.split()[0]))

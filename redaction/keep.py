@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from redaction import cities, morph
 from redaction.data import load
 from redaction.labels import FACILITY, MILITARY_UNIT, NAME_LIKE, ORGANIZATION, PERSON
+from redaction.placewords import PLACE_AFTER
 from redaction.recognizers.names import english_first_names, has_given_name_reading
 from redaction.text import words
 
@@ -128,8 +129,13 @@ _LAW_WORDS = frozenset(
 _ROLE_WORDS = frozenset(
     {
         "уповноважений", "уполномоченный", "омбудсмен", "омбудсман", "министр", "міністр",
-        "minister", "ombudsman", "ombudsperson", "commissioner", "начальник", "глава", "голова",
+        "minister", "ombudsman", "ombudsperson", "commissioner",
     }
+)  # fmt: skip
+# International bodies whose sub-bodies are public too ("UN Working Group on ..."); a national
+# body's local branch ("ТЦК Шевченківського району") names a district and is not.
+_INTERNATIONAL_HEADS = frozenset(
+    {"un", "оон", "osce", "обсе", "обсє", "icrc", "мккк", "мкчх", "unhcr", "ohchr", "eu", "єс"}
 )  # fmt: skip
 # A brigade named with its type is a public formation ("3rd Separate Assault Brigade",
 # "36-та бригада морської піхоти"); a bare "72nd brigade" is a unit number and goes, and so
@@ -175,8 +181,9 @@ def _whole_is_public(language: str, toks: list, cands: list[frozenset[str]], lab
         return True  # nobody is called "закон": a person label here is a tagging slip
     if label == PERSON:
         return False
-    heads_public_body = cands[0] & _ROLE_WORDS or _phrase_spans(cands[:1], _entries(language)[2])
-    if label == ORGANIZATION and len(toks) > 1 and heads_public_body:
+    local = any(PLACE_AFTER.match(t.text) for t in toks)  # "району", "district" name a place
+    heads_public_body = cands[0] & (_ROLE_WORDS | _INTERNATIONAL_HEADS)
+    if label == ORGANIZATION and len(toks) > 1 and heads_public_body and not local:
         return True  # "UN Working Group on ...", an ombudsman's office
     return bool(cands[0] & _brands(language)) and all(t.text[:1].isupper() for t in toks[1:3])
 

@@ -145,3 +145,8 @@ def test_brigades_named_with_their_type_are_public_but_bare_numbers_are_not() ->
 def test_an_english_brigade_described_in_lower_case_is_a_unit() -> None:
     text = "I served in the 200th motorised rifle brigade in Pechenga."
     assert keep.public_phrases("en", text) == []
+
+
+def test_a_local_branch_of_a_national_body_is_not_public() -> None:
+    assert not keep.is_public("uk", "ТЦК Шевченківського району", ORGANIZATION)
+    assert keep.is_public("en", "UN Working Group on Arbitrary Detention", ORGANIZATION)
