@@ -150,3 +150,17 @@ def test_an_english_brigade_described_in_lower_case_is_a_unit() -> None:
 def test_a_local_branch_of_a_national_body_is_not_public() -> None:
     assert not keep.is_public("uk", "ТЦК Шевченківського району", ORGANIZATION)
     assert keep.is_public("en", "UN Working Group on Arbitrary Detention", ORGANIZATION)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("My Mum and Uncle are Russian, they stayed home.", "en"),
+        ("Мій син пішов до школи. Друзі приїхали ввечері.", "uk"),
+    ],
+)
+def test_ordinary_words_the_model_takes_for_names_stay(text: str, language: str) -> None:
+    result, repl = replaced(text, language)
+    assert repl == {} and result.text == text
