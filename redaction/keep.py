@@ -204,7 +204,11 @@ def _by_kind(language: str, toks: list, cands: list[frozenset[str]], label: str)
 
 
 def _may_be_a_name(language: str, word: str) -> bool:
-    return any(morph.name_kind(p) for p in morph.parses(language, word))
+    """Some reading makes the word a personal name. The Ukrainian dictionary scores readings
+    alike and lists rare names for common words ("Ради": ради, Рада): a third of them there."""
+    ps = morph.parses(language, word)
+    names = sum(1 for p in ps if morph.name_kind(p))
+    return names > 0 and (language != "uk" or 3 * names >= len(ps))
 
 
 def _regions(toks: list, cands: list[frozenset[str]]) -> list[tuple[int, int]]:
@@ -256,7 +260,8 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
                 return ((toks[0].start, toks[-1].end),)  # Владимир Владимирович Путин
             # "Сталину Вертинский": NER ran two people together; only the public one stays.
             return tuple(sorted(public))
-        if len(toks) > 1:
+        nameless = language != "en" and not any(_may_be_a_name(language, t.text) for t in toks)
+        if len(toks) > 1 and not nameless:  # "Верховної Ради України" is nobody's name
             regions = _regions(toks, cands)  # "Rostov Oblast" taken for a person
             if _whole_is_public(language, toks, cands, label):
                 return ((toks[0].start, toks[-1].end),)

@@ -20,6 +20,7 @@ from redaction.memory import Memory
 from redaction.placewords import english_place_names
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
+from redaction.recognizers.id_number import is_identifier_word
 from redaction.recognizers.names import toponym_end
 from redaction.residual import residual
 from redaction.resolve import resolve
@@ -195,7 +196,12 @@ def redact(
                     Detection(d.start + start, d.end + start, d.label, d.score, d.source)
                 )
     detections = [_with_place_noun(clean, d, langs.at(d.start)) for d in detections]
-    detections = [d for d in detections if d.label in policy.labels]
+    detections = [
+        d
+        for d in detections
+        if d.label in policy.labels
+        and not (d.label in NAME_LIKE and is_identifier_word(clean[d.start : d.end]))
+    ]
     # Keep decisions are taken on merged mentions: "ул. Ленина, 5" is an address, not Lenin.
     merged = resolve(clean, detections)
     kept = [

@@ -25,6 +25,7 @@ from functools import lru_cache
 from redaction import keep, morph
 from redaction.labels import ID, LOCATION, ORGANIZATION, PERSON
 from redaction.placewords import STRONG_PLACE_PREPOSITIONS
+from redaction.recognizers.id_number import is_identifier_word
 from redaction.recognizers.names import english_first_names
 from redaction.text import is_sentence_start, words
 from redaction.types import Detection
@@ -109,6 +110,8 @@ def residual(
             continue
         if not free(w.start, w.end) or is_sentence_start(text, w.start):
             continue
+        if is_identifier_word(w.text):
+            continue  # "ID-картка": the name of a document, not of a person
         language = language_at(w.start)
         label = _reading(language, w.text)
         if label is None or _is_public(language, w.text, terms):

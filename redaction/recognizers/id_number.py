@@ -1,6 +1,8 @@
 """Passport, ID-card, tax, military-ID and service numbers, found by the words before them;
 letter and case numbers with slashes after "№" ("№ 3/14-2271", "вих. № 12/3")."""
 
+import re
+
 from redaction.labels import ID
 from redaction.recognizers.base import Pattern, PatternRecognizer
 
@@ -12,6 +14,19 @@ _VALUE = (
     + _NOT_SERIES
     + r"[A-ZА-ЯІЇЄ][A-Za-zА-Яа-яІЇЄіїє]{0,2}[\s№-]*)?\d[\d\s№-]{4,16}\d)(?!\w)"
 )
+
+
+# Names of identifiers that NER now and then takes for a person ("РНОКПП", "ID-картка").
+_DOCUMENT_WORD = re.compile(
+    r"(?:инн|іпн|рнокпп|снилс|ипн|inn|ipn|rnokpp|id|id[- ]?(?:картк\w*|карт\w*|card)|"
+    r"паспорт\w*|passport|жетон\w*|iban)",
+    re.IGNORECASE,
+)
+
+
+def is_identifier_word(surface: str) -> bool:
+    """True when the mention is only the name of an identifier (a cue word, never a name)."""
+    return _DOCUMENT_WORD.fullmatch(surface.strip()) is not None
 
 
 class IdNumberRecognizer(PatternRecognizer):

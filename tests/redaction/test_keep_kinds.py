@@ -164,3 +164,9 @@ def test_a_local_branch_of_a_national_body_is_not_public() -> None:
 def test_ordinary_words_the_model_takes_for_names_stay(text: str, language: str) -> None:
     result, repl = replaced(text, language)
     assert repl == {} and result.text == text
+
+
+def test_a_public_body_taken_for_a_person_keeps_its_public_part() -> None:
+    """NER calls "Верховної Ради України" a person; no word of it is a personal name."""
+    assert keep.is_public("uk", "Верховної Ради України", PERSON)
+    assert not keep.is_public("uk", "Савчук Ольги", PERSON)

@@ -95,3 +95,20 @@ def test_detention_facility_goes_whole_with_a_code_of_the_same_kind(
     assert code in repl and code not in result.text
     letters = "".join(c for c in code if c.isalpha())
     assert repl[code].startswith(letters) and repl[code] != code
+
+
+def test_a_dotted_date_is_no_phone_number() -> None:
+    from redaction.recognizers.phone import PhoneRecognizer
+
+    assert found(PhoneRecognizer(), "дата народження 03.02.2023, тел. +380 67 412 90 35") == [
+        "+380 67 412 90 35"
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_names_of_identifiers_are_never_replaced_as_names() -> None:
+    text = "Паспорт (ID-картка) № 003941726, РНОКПП 3104518862, телефон +380 66 418 27 90."
+    result, repl = replaced(text, "uk")
+    assert "ID-картка" in result.text and "РНОКПП" in result.text
+    assert "003941726" in repl and "3104518862" in repl
