@@ -160,13 +160,27 @@ _NUMBERED_BRIGADE = re.compile(
 _AND = frozenset({"та", "і", "и", "й", "and"})
 
 
-def _region_start(toks: list, noun: int) -> int:
+_REGION_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк)\w{1,3}$", re.IGNORECASE)
+
+
+def _region_start(surface: str, toks: list, noun: int) -> int:
     """First token of the region names before a region noun, coordinated ones included:
-    "Kursk region", "Волинська та Харківська область", "Херсонська, Запорізька і Донецька"."""
+    "Kursk region", "Волинська та Харківська область", "Херсонська, Запорізька і Донецька".
+    A comma ends the region unless it lists region adjectives: in "Bilozerka, Kherson Oblast"
+    the village is not part of the oblast's name."""
+
+    def gap(left: int) -> str:
+        return surface[toks[left].end : toks[left + 1].start].strip()
+
+    def listed(left: int) -> bool:
+        return gap(left) == "," and all(
+            _REGION_ADJECTIVE.search(toks[k].text) for k in (left, left + 1)
+        )
+
     i = noun - 1
     while i > 0:
         prev = toks[i - 1].text
-        if prev[:1].isupper() and noun - i < 2:
+        if prev[:1].isupper() and ((noun - i < 2 and not gap(i - 1)) or listed(i - 1)):
             i -= 1
         elif prev.lower() in _AND and i > 1 and toks[i - 2].text[:1].isupper():
             i -= 2
@@ -188,9 +202,11 @@ def _whole_is_public(language: str, toks: list, cands: list[frozenset[str]], lab
     return bool(cands[0] & _brands(language)) and all(t.text[:1].isupper() for t in toks[1:3])
 
 
-def _by_kind(language: str, toks: list, cands: list[frozenset[str]], label: str) -> list:
+def _by_kind(
+    language: str, surface: str, toks: list, cands: list[frozenset[str]], label: str
+) -> list:
     """Public ranges recognised by kind (module docstring), as token index pairs."""
-    spans = _regions(toks, cands)
+    spans = _regions(surface, toks, cands)
     if label != PERSON:
         spans += _phrase_spans(cands, _not_person_entries(language))
         spans += _phrase_spans(cands, _city_phrases(language))
@@ -211,12 +227,12 @@ def _may_be_a_name(language: str, word: str) -> bool:
     return names > 0 and (language != "uk" or 3 * names >= len(ps))
 
 
-def _regions(toks: list, cands: list[frozenset[str]]) -> list[tuple[int, int]]:
+def _regions(surface: str, toks: list, cands: list[frozenset[str]]) -> list[tuple[int, int]]:
     """ "Kursk region", "Ростовская область", "Донеччина"."""
     spans = []
     for j, c in enumerate(cands):
         if j and c & _REGION_NOUNS and toks[j - 1].text[:1].isupper():
-            spans.append((_region_start(toks, j), j + 1))
+            spans.append((_region_start(surface, toks, j), j + 1))
         elif toks[j].text[:1].isupper() and any(lemma.endswith(_REGION_SUFFIXES) for lemma in c):
             spans.append((j, j + 1))
     return spans
@@ -262,13 +278,13 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
             return tuple(sorted(public))
         nameless = language != "en" and not any(_may_be_a_name(language, t.text) for t in toks)
         if len(toks) > 1 and not nameless:  # "Верховної Ради України" is nobody's name
-            regions = _regions(toks, cands)  # "Rostov Oblast" taken for a person
+            regions = _regions(surface, toks, cands)  # "Rostov Oblast" taken for a person
             if _whole_is_public(language, toks, cands, label):
                 return ((toks[0].start, toks[-1].end),)
             return tuple((toks[i].start, toks[j - 1].end) for i, j in regions)
     if _whole_is_public(language, toks, cands, label):
         return ((toks[0].start, toks[-1].end),)
-    ranges = _phrase_spans(cands, phrases) + _by_kind(language, toks, cands, label)
+    ranges = _phrase_spans(cands, phrases) + _by_kind(language, surface, toks, cands, label)
     parts = [(toks[i].start, toks[j - 1].end) for i, j in ranges]
     if not parts and len(toks) == 1 and cands[0] & surnames:
         parts = [(toks[0].start, toks[0].end)]

@@ -170,3 +170,12 @@ def test_a_public_body_taken_for_a_person_keeps_its_public_part() -> None:
     """NER calls "Верховної Ради України" a person; no word of it is a personal name."""
     assert keep.is_public("uk", "Верховної Ради України", PERSON)
     assert not keep.is_public("uk", "Савчук Ольги", PERSON)
+
+
+def test_a_village_before_its_oblast_is_not_part_of_the_region() -> None:
+    surface = "Bilozerka, Kherson Oblast"
+    assert [surface[s:e] for s, e in keep.public_parts("en", surface, LOCATION)] == [
+        "Kherson Oblast"
+    ]
+    listed = "Херсонська, Запорізька і Донецька області"
+    assert keep.is_public("uk", listed, LOCATION)
