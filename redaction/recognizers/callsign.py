@@ -33,7 +33,8 @@ _NOT_CALLSIGNS = frozenset(
         "him", "her", "his", "the", "a", "was", "is", "and", "и", "і", "та", "не", "no",
         "me", "us", "them", "it", "that", "this", "my", "our", "their", "up", "back", "out",
         "home", "again", "on", "to", "for", "about", "mum", "mom", "dad", "police", "an",
-        "ambulance", "everyone", "somebody", "someone", "nobody",
+        "ambulance", "everyone", "somebody", "someone", "nobody", "был", "была", "было",
+        "був", "була", "було", "є", "есть",
     ]
 )
 # fmt: on

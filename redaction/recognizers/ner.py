@@ -77,6 +77,20 @@ def _kinship_word(ent: Span) -> bool:
     return False
 
 
+_NATIONALITY_END = ("ian", "ish", "ese", "ean")
+_NATIONALITY_ZIPF = 4.0
+
+
+def _nationality_word(ent: Span, label: str) -> bool:
+    """ "Ukrainian", "English" tagged as a place: a nationality or language adjective names
+    nobody (a frequent word with a demonym ending; rare towns are not frequent words)."""
+    if len(ent) != 1 or label != LOCATION or not ent[0].lower_.endswith(_NATIONALITY_END):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(ent[0].lower_, "en") >= _NATIONALITY_ZIPF
+
+
 def _mostly_a_name(language: str, word: str) -> bool:
     ps = morph.parses(language, word)
     if any("Geox" in morph.tags_of(p) for p in ps):
@@ -99,7 +113,7 @@ class NerRecognizer:
             if label is None or not any(c.isalpha() for c in ent.text):
                 continue
             if language == "en":
-                if _kinship_word(ent):
+                if _kinship_word(ent) or _nationality_word(ent, label):
                     continue
                 label = self._english_label(ent, label)
                 found.append(Detection(ent.start_char, ent.end_char, label, self.score, "ner"))

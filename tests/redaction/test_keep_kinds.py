@@ -179,3 +179,12 @@ def test_a_village_before_its_oblast_is_not_part_of_the_region() -> None:
     ]
     listed = "Херсонська, Запорізька і Донецька області"
     assert keep.is_public("uk", listed, LOCATION)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_nationality_adjectives_and_link_verbs_are_not_replaced() -> None:
+    text = "She speaks English and Ukrainian with the caseworker at the Red Cross."
+    assert replaced(text, "en")[1] == {}
+    text = "Комбат у нас был, а у того позывной был «Гроза», и этим всё сказано."
+    assert set(replaced(text, "ru")[1]) == {"Гроза"}
