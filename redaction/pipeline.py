@@ -7,15 +7,23 @@ import re
 from collections.abc import Collection, Sequence
 
 from redaction import keep, morph
-from redaction.consistency import harmonise, propagate, word_keys
-from redaction.labels import LANGUAGES, LOCATION, NAME_LIKE
+from redaction.consistency import (
+    harmonise,
+    propagate,
+    repeated_numbers,
+    unprotect_cued,
+    word_keys,
+)
+from redaction.labels import ID, LANGUAGES, LOCATION, MILITARY_UNIT, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
 from redaction.normalise import Normalised, normalise
 from redaction.placewords import english_place_names
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
+from redaction.recognizers.id_number import is_identifier_word
 from redaction.recognizers.names import toponym_end
+from redaction.residual import residual
 from redaction.resolve import resolve
 from redaction.surrogates import SurrogateMaker
 from redaction.text import safe_text, words
@@ -110,6 +118,18 @@ def _remembered_names(memory: Memory | None) -> list[tuple[str, str]]:
     return out
 
 
+def _remembered_numbers(memory: Memory | None) -> list[tuple[str, str]]:
+    """(label, letters and digits) of the unit and ID numbers an earlier message replaced."""
+    if memory is None:
+        return []
+    out = []
+    for key in memory.entries:
+        label, _role, value = [*key.split("|", 2), "", ""][:3]
+        if label in (ID, MILITARY_UNIT) and value:
+            out.append((label, value))
+    return out
+
+
 def _kept_parts(policy: Policy, language: str, surface: str, label: str) -> list[tuple[int, int]]:
     """Ranges of the mention to leave readable: the policy's own keep terms, then the keep list
     in the mention's language and the other two (a Russian quote inside Ukrainian text)."""
@@ -164,6 +184,23 @@ def _without(text: str, d: Detection, kept: list[tuple[int, int]]) -> list[Detec
     ]
 
 
+def _with_residual(
+    text: str,
+    found: list[Detection],
+    kept: list[tuple[int, int]],
+    langs: _Languages,
+    policy: Policy,
+) -> list[Detection]:
+    """Add the residual pass's hits, and every other mention of them (a word it caught mid-
+    sentence may also open one)."""
+    covered = [(d.start, d.end) for d in found] + kept
+    extra = residual(text, covered, langs.at, policy.keep)
+    if not extra:
+        return found
+    extra += propagate(text, extra, langs.at, covered)
+    return resolve(text, [*found, *(d for d in extra if d.label in policy.labels)])
+
+
 def redact(
     text: str,
     language: str = "auto",
@@ -190,7 +227,12 @@ def redact(
                     Detection(d.start + start, d.end + start, d.label, d.score, d.source)
                 )
     detections = [_with_place_noun(clean, d, langs.at(d.start)) for d in detections]
-    detections = [d for d in detections if d.label in policy.labels]
+    detections = [
+        d
+        for d in detections
+        if d.label in policy.labels
+        and not (d.label in NAME_LIKE and is_identifier_word(clean[d.start : d.end]))
+    ]
     # Keep decisions are taken on merged mentions: "ул. Ленина, 5" is an address, not Lenin.
     merged = resolve(clean, detections)
     kept = [
@@ -205,10 +247,20 @@ def redact(
             for start, end, lang in langs.runs
             for s, e in keep.public_phrases(lang, clean[start:end])
         ]
+    kept = unprotect_cued(clean, kept, detections, langs.at)
     found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
     earlier = _remembered_names(memory)
-    found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept, earlier)])
+    found = resolve(
+        clean,
+        [
+            *found,
+            *propagate(clean, found, langs.at, kept, earlier),
+            *repeated_numbers(clean, found, kept, _remembered_numbers(memory)),
+        ],
+    )
     found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]
+    if policy.residual:
+        found = _with_residual(clean, found, kept, langs, policy)
     memory = (memory or Memory()).copy()
     maker = SurrogateMaker(
         memory, style=style, link_key=policy.link_key, avoid=_text_vocabulary(clean, langs)

@@ -37,6 +37,8 @@ from redaction.text import Word, match_casing, words
 
 _DRAWS = 16
 _NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
+# A detention facility's code, "ИК-6", "SIZO-1": same kind, another number.
+_FACILITY_CODE = re.compile(r"[^\W\d_]{2,4}\s?-?\s?№?\s?\d{1,3}")
 _OPENING_QUOTES = ("«", '"', "“", "„", "'")
 _QUOTED_PART = re.compile(r"«([^»]+)»")
 # fmt: off
@@ -112,7 +114,9 @@ class SurrogateMaker:
             CONTACT: self._contact,
             MILITARY_UNIT: lambda s, lang: self._numbered(s, MILITARY_UNIT),
         }
-        if label == FACILITY and _NUMBER_ONLY.fullmatch(surface):
+        if label == FACILITY and (
+            _NUMBER_ONLY.fullmatch(surface) or _FACILITY_CODE.fullmatch(surface)
+        ):
             return self._numbered(surface, FACILITY)  # "№ 2" of "школа № 2"
         if label == FACILITY and any(w.text.lower() in _STREET_WORDS for w in words(surface)):
             return self._address(surface, language)  # NER calls "Bazhova Street 68" a facility
