@@ -144,6 +144,7 @@ def _inflect(language: str, lemma: str, kind: str | None, wanted_grammemes: froz
         key=lambda p: (
             kind is not None and kind not in tags_of(p),
             bool(genders) and not genders <= tags_of(p) and "Surn" not in tags_of(p),
+            bool(genders) and not genders <= tags_of(p),
             not {"nomn", "sing"} <= tags_of(p),
             -p.score,
         ),
@@ -159,3 +160,18 @@ def _inflect(language: str, lemma: str, kind: str | None, wanted_grammemes: froz
             if form is not None:
                 return form.word
     return lemma.lower()
+
+
+def inflect_like(surrogate: str, real_lemma: str, real_form: str) -> str | None:
+    """The surrogate with the ending change that turns the real lemma into the real form, when
+    both are of one declension class and the surrogate ends like the real lemma: Приходько ->
+    Приходька makes Харченко -> Харченка, Славко -> Славка makes Михайлко -> Михайлка. None
+    when the change does not apply (a stem alternation, another ending)."""
+    lemma, form, new = normalise(real_lemma), normalise(real_form), surrogate.lower()
+    shared = 0
+    while shared < min(len(lemma), len(form)) and lemma[shared] == form[shared]:
+        shared += 1
+    old_end, new_end = lemma[shared:], form[shared:]
+    if shared < 2 or not new.replace("ё", "е").endswith(old_end):
+        return None
+    return new[: len(new) - len(old_end)] + new_end

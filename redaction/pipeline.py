@@ -17,6 +17,7 @@ from redaction.recognizers import recognizers_for
 from redaction.recognizers.names import toponym_end
 from redaction.resolve import resolve
 from redaction.surrogates import SurrogateMaker
+from redaction.surrogates.kinds import settle_kinds, within_sentences
 from redaction.text import safe_text, words
 from redaction.types import Detection, Redaction, Span
 
@@ -68,8 +69,10 @@ def _render(
         gap = text[last : d.start]
         out.append(gap)
         length += len(gap)
-        before = text[max(0, d.start - 12) : d.start]
-        replacement = maker.replacement(text[d.start : d.end], d.label, langs.at(d.start), before)
+        before, after = text[max(0, d.start - 60) : d.start], text[d.end : d.end + 40]
+        replacement = maker.replacement(
+            text[d.start : d.end], d.label, langs.at(d.start), before, after
+        )
         spans.append(Span(d.start, d.end, d.label, replacement, length, length + len(replacement)))
         out.append(replacement)
         length += len(replacement)
@@ -176,7 +179,9 @@ def redact(
     found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
     earlier = _remembered_names(memory)
     found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept, earlier)])
-    found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]
+    found = within_sentences(clean, harmonise(clean, found, langs.at, earlier))
+    found = settle_kinds(clean, found, langs.at)
+    found = [d for d in found if d.label in policy.labels]
     memory = (memory or Memory()).copy()
     maker = SurrogateMaker(
         memory, style=style, link_key=policy.link_key, avoid=_text_vocabulary(clean, langs)

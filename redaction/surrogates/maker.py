@@ -32,10 +32,21 @@ from redaction.labels import (
 from redaction.memory import Memory
 from redaction.placewords import english_place_names, is_place_prefix, preposition_cases
 from redaction.surrogates import shapes
-from redaction.surrogates.people import PersonToken, diminutive_of, person_token, pools
+from redaction.surrogates.context import NEUTRAL, Context, read_context
+from redaction.surrogates.people import (
+    PersonToken,
+    can_make_diminutive,
+    diminutive_class,
+    make_diminutive,
+    name_parses,
+    person_token,
+    pools,
+    surname_class,
+)
 from redaction.text import Word, match_casing, words
 
 _DRAWS = 16
+_HARD_CONSONANTS = frozenset("бвдзлмнпрстфк")
 _NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
 _OPENING_QUOTES = ("«", '"', "“", "„", "'")
 _QUOTED_PART = re.compile(r"«([^»]+)»")
@@ -77,22 +88,26 @@ class SurrogateMaker:
         self.avoid = {morph.normalise(a) for a in avoid}
         self._rng = secrets.SystemRandom()
         self._cases: frozenset[str] = frozenset()
+        self._context: Context = NEUTRAL
         self._quoted = False
-        self._made: dict[tuple[str, str, str, frozenset[str], bool], str] = {}
+        self._made: dict[tuple[str, str, str, frozenset[str], bool, Context], str] = {}
 
     # -- public -------------------------------------------------------------------------------
-    def replacement(self, surface: str, label: str, language: str, before: str = "") -> str:
-        """The surrogate for one mention; `before` is the text preceding it, whose preposition
-        (if any) tells the mention's grammatical case.
+    def replacement(
+        self, surface: str, label: str, language: str, before: str = "", after: str = ""
+    ) -> str:
+        """The surrogate for one mention; `before` and `after` are the text around it, whose
+        preposition, agreeing words and punctuation tell the mention's case and gender.
 
         Memory entries are written once, so a mention met again in the same grammatical setting
         gets the surrogate made the first time without making it again."""
+        context = read_context(language, before, after) if label == PERSON else NEUTRAL
         cases = preposition_cases(before)
         quoted = before.rstrip().endswith(_OPENING_QUOTES)
-        key = (surface, label, language, cases, quoted)
+        key = (surface, label, language, cases, quoted, context)
         made = self._made.get(key)
         if made is None:
-            self._cases, self._quoted = cases, quoted
+            self._cases, self._quoted, self._context = cases, quoted, context
             made = self._made[key] = self._make(surface, label, language)
         return made
 
@@ -172,7 +187,10 @@ class SurrogateMaker:
     # -- persons ------------------------------------------------------------------------------
     def _person_tokens(self, surface: str, language: str) -> list[tuple[Word, PersonToken]]:
         toks = words(surface, english=language == "en")
-        first = [person_token(language, t.text, alone=len(toks) == 1) for t in toks]
+        cue = self._context.surname_cue
+        first = [
+            person_token(language, t.text, alone=len(toks) == 1, surname_cue=cue) for t in toks
+        ]
         has_first = [
             any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
         ]
@@ -185,74 +203,98 @@ class SurrogateMaker:
         toks = self._person_tokens(surface, language)
         if not toks:
             return self._scrambled(surface, PERSON)
-        gender = self._gender(language, toks)
-        case, number = self._case(language, toks, gender)
+        if language == "en":
+            gender, case, number = self._english_gender(toks), "nomn", "sing"
+        else:
+            gender, case, number = self._features(language, toks)
         out, last = [], 0
         for word, info in toks:
             out.append(surface[last : word.start])
             out.append(
-                match_casing(self._person_word(language, info, gender, case, number), word.text)
+                match_casing(
+                    self._person_word(language, info, gender, case, number, word.text), word.text
+                )
             )
             last = word.end
         out.append(surface[last:])
         return "".join(out)
 
-    def _gender(self, language: str, toks: list[tuple[Word, PersonToken]]) -> str:
+    def _english_gender(self, toks: list[tuple[Word, PersonToken]]) -> str:
         for _, info in toks:
             entry = self.memory.entries.get(f"PERSON|{info.role}|{info.lemma}")
             if entry and entry.get("gender") and info.role in ("first", "patr"):
                 return entry["gender"]
-        # Words the analyser knows as names decide before unknown ones ("Толик" reads as a
-        # plural of "толика"; "Рябов" next to it is a man's surname).
-        for word, info in sorted(
-            toks,
-            key=lambda t: (
-                t[1].kind is None,
-                ("first", "patr", "last", "initial").index(t[1].role),
-            ),
-        ):
-            if language == "en":
-                if info.role == "first":
-                    female = {n.lower() for n in pools("en")["female"]}
-                    return "femn" if info.lemma in female or info.lemma.endswith("a") else "masc"
-                continue
-            # A diminutive's gender is its full name's (Саша, Серёжа end in -а but are men).
-            analysed = info.lemma if info.diminutive else word.text
-            for p in morph.parses(language, analysed):
-                if info.kind is None or morph.name_kind(p) == info.kind:
-                    gender = morph.features(p)[2]
-                    if gender in ("masc", "femn"):
-                        if info.role == "last":
-                            entry = self.memory.entries.get(f"PERSON|last|{info.lemma}")
-                            return entry.get("gender", gender) if entry else gender
-                        return gender
+        for _, info in toks:
+            if info.role == "first":
+                female = {n.lower() for n in pools("en")["female"]}
+                return "femn" if info.lemma in female or info.lemma.endswith("a") else "masc"
         return "masc"
 
-    def _case(
-        self, language: str, toks: list[tuple[Word, PersonToken]], gender: str
-    ) -> tuple[str, str]:
-        if language == "en":
-            return "nomn", "sing"
-        votes: dict[tuple[str, str], float] = {}
-        known = [t for t in toks if t[1].kind is not None] or toks
-        for word, info in known:
-            best: dict[tuple[str, str], float] = {}
-            for p in morph.parses(language, word.text):
-                case, number, g = morph.features(p)
-                if case is None or (info.kind and morph.name_kind(p) != info.kind):
+    def _features(
+        self, language: str, toks: list[tuple[Word, PersonToken]]
+    ) -> tuple[str, str, str]:
+        """(gender, case, number) of a Russian/Ukrainian person mention: the reading its words
+        support together with the sentence (preposition, agreeing words, a predicate's gender,
+        a vocative's commas) and the gender the entity was given before. Unknown words barely
+        vote, so a foreign name is a nominative singular unless the sentence says otherwise."""
+        remembered = None
+        for _, info in toks:
+            entry = self.memory.entries.get(f"PERSON|{info.role}|{info.lemma}")
+            if entry and entry.get("gender") and info.role in ("first", "patr"):
+                remembered = entry["gender"]
+        ctx = self._context
+        per_word = [self._word_readings(language, word.text, info) for word, info in toks]
+        best, best_score = ("masc", "nomn", "sing"), float("-inf")
+        for gender in ("masc", "femn"):
+            for case in morph.CASES:
+                if case not in ctx.cases:
                     continue
-                if g in ("masc", "femn") and g != gender:
-                    continue
-                # Indeclinable readings (Fixd) fit every case, so they barely vote.
-                weight = 0.1 if "Fixd" in morph.tags_of(p) else 1.0
-                vote = weight * (1.0 + (p.score or 0.01))
-                best[(case, number)] = max(best.get((case, number), 0.0), vote)
-            for k, v in best.items():
-                votes[k] = votes.get(k, 0.0) + v
-        if not votes:
-            return "nomn", "sing"
-        allowed = {k: v for k, v in votes.items() if k[0] in self._cases} or votes
-        return max(allowed, key=lambda k: (allowed[k], k == ("nomn", "sing")))
+                for number in ("sing", "plur"):
+                    support = [
+                        max(
+                            (
+                                w
+                                for (c, n, g), w in readings.items()
+                                if c == case and n == number and g in (None, gender)
+                            ),
+                            default=0.0,
+                        )
+                        for readings in per_word
+                    ]
+                    if any(r and not s for r, s in zip(per_word, support, strict=True)):
+                        continue  # a word that has readings has none of this one
+                    score = sum(support)
+                    score += 0.5 * (number == "sing") + 0.3 * (case == "nomn")
+                    score += 2.0 * (remembered == gender)
+                    score += 1.0 * (ctx.gender == gender)
+                    score += 0.6 * (ctx.subject_gender == gender and case == "nomn")
+                    score += 0.5 * (case in ctx.agreeing_cases)
+                    score -= 3.0 * (case == "voct" and not ctx.vocative)
+                    if score > best_score:
+                        best, best_score = (gender, case, number), score
+        return best
+
+    @staticmethod
+    def _word_readings(
+        language: str, word: str, info: PersonToken
+    ) -> dict[tuple[str, str, str | None], float]:
+        """(case, number, gender) -> weight of one word's readings as the name it is: known
+        readings 1, guesses 0.3, indeclinable readings a little in every case."""
+        out: dict[tuple[str, str, str | None], float] = {}
+        ps = name_parses(language, word)
+        kinds = [p for p in ps if info.kind and morph.name_kind(p) == info.kind]
+        for p in kinds or ps:
+            case, number, gender = morph.features(p)
+            if case is None:
+                continue
+            g = gender if gender in ("masc", "femn") else None
+            weight = 1.0 if p.is_known else 0.3
+            if "Fixd" in morph.tags_of(p):
+                for c in morph.CASES:
+                    out[(c, number, g)] = max(out.get((c, number, g), 0.0), 0.2)
+                continue
+            out[(case, number, g)] = max(out.get((case, number, g), 0.0), weight)
+        return out
 
     def _taken_letters(self) -> set[str]:
         """Letters already standing alone in the text or given to another initial."""
@@ -260,8 +302,16 @@ class SurrogateMaker:
         return letters | {s for s in self.memory.surrogates() if len(s) == 1}
 
     def _person_word(
-        self, language: str, info: PersonToken, gender: str, case: str, number: str
+        self,
+        language: str,
+        info: PersonToken,
+        gender: str,
+        case: str,
+        number: str,
+        real: str = "",
     ) -> str:
+        """One word of a person surrogate, of the real word's role; a diminutive or surname of
+        the real one's class takes the real word's ending change (its case, as written)."""
         names = pools(language)
         key = f"PERSON|{info.role}|{info.lemma}"
         if info.role == "initial":
@@ -269,17 +319,31 @@ class SurrogateMaker:
                 key, lambda: shapes.random_letter(self._rng, info.lemma, self._taken_letters())
             )
         if info.role == "first":
-            lemma = self._choose(
-                key, names["female" if gender == "femn" else "male"], gender=gender
-            )
+            pool = names["female" if gender == "femn" else "male"]
+            if info.diminutive:  # a name that has a diminutive with the same suffix
+                pool = [n for n in pool if can_make_diminutive(language, n, info.suffix)] or pool
+            lemma = self._choose(key, pool, gender=gender)
             if info.diminutive:
-                lemma = diminutive_of(language).get(morph.normalise(lemma), lemma)
+                lemma = make_diminutive(language, lemma, info.suffix)
+                if info.suffix and diminutive_class(lemma) == info.suffix and real:
+                    own = morph.best_lemma(language, real, ("Name",))
+                    like = morph.inflect_like(lemma, own, real)
+                    if like and diminutive_class(own) == info.suffix:
+                        return like
             return morph.inflect(language, lemma, "Name", {gender, case, number})
         if info.role == "patr":
             patr_pool = names["patronymics_female" if gender == "femn" else "patronymics_male"]
             lemma = self._choose(key, patr_pool, gender=gender)
             return morph.inflect(language, lemma, "Patr", {gender, case, number})
-        lemma = self._choose(key, names["surnames"], gender=gender)
+        cls = surname_class(info.lemma)
+        pool = [n for n in names["surnames"] if surname_class(n) == cls] or names["surnames"]
+        lemma = self._choose(key, pool, gender=gender)
+        hard = all(w[-1:] in _HARD_CONSONANTS for w in (lemma.lower(), info.lemma))
+        same = surname_class(lemma) == cls and (cls or hard)
+        if real and language in ("ru", "uk") and same:
+            like = morph.inflect_like(lemma, info.lemma, real)
+            if like:
+                return like
         return morph.inflect(language, lemma, "Surn", {gender, case, number})
 
     # -- places, callsigns, organisations -----------------------------------------------------
