@@ -179,7 +179,7 @@ def redact(
     found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
     earlier = _remembered_names(memory)
     found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept, earlier)])
-    found = within_sentences(clean, harmonise(clean, found, langs.at, earlier))
+    found = within_sentences(clean, harmonise(clean, found, langs.at, earlier), langs.at)
     found = settle_kinds(clean, found, langs.at)
     found = [d for d in found if d.label in policy.labels]
     memory = (memory or Memory()).copy()

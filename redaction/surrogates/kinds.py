@@ -36,8 +36,12 @@ _OPENING_QUOTES = ("«", '"', "“", "„")
 _SENTENCE_END = re.compile(r"([^\W\d_]{2,})([.!?…]+)\s+(?=[^\W\d_])")
 
 
-def within_sentences(text: str, found: Sequence[Detection]) -> list[Detection]:
-    """Name-like detections cut at sentence ends: no surrogate swallows a full stop."""
+def within_sentences(
+    text: str, found: Sequence[Detection], language_at: Callable[[int], str]
+) -> list[Detection]:
+    """Name-like detections cut at sentence ends: no surrogate swallows a full stop. English
+    titles and abbreviations ("Co.", "Mrs.", "Col.") are short, so there a sentence ends only
+    after a word of four letters or more."""
     out = []
     for d in found:
         if d.label not in NAME_LIKE:
@@ -45,7 +49,10 @@ def within_sentences(text: str, found: Sequence[Detection]) -> list[Detection]:
             continue
         start = d.start
         for m in _SENTENCE_END.finditer(text, d.start, d.end):
-            if m.group(1).lower() in ABBREVIATIONS or not text[m.end() : m.end() + 1].isupper():
+            word = m.group(1)
+            if word.lower() in ABBREVIATIONS or not text[m.end() : m.end() + 1].isupper():
+                continue
+            if language_at(m.start()) == "en" and len(word) < 4:
                 continue
             if m.end(1) > start:
                 out.append(Detection(start, m.end(1), d.label, d.score, d.source))

@@ -354,9 +354,13 @@ class SurrogateMaker:
         return self._one_place(surface, language)
 
     def _one_place(self, surface: str, language: str) -> str:
-        lemma = self._choose(
-            f"LOCATION||{phrase_key(language, surface)}", pools(language)["places"]
-        )
+        """A town of the same number: «в Бучі» -> «в Ніжині», «в Лубнах» -> «в Боровичах»."""
+        toks = words(surface, english=language == "en")
+        pool = pools(language)["places"]
+        if toks and language in ("ru", "uk"):
+            plural = _plural_only(language, toks[-1].text)
+            pool = [p for p in pool if _plural_only(language, p) == plural] or pool
+        lemma = self._choose(f"LOCATION||{phrase_key(language, surface)}", pool)
         return self._inflected_like(language, lemma, surface, "Geox")
 
     def _callsign(self, surface: str, language: str) -> str:
@@ -475,6 +479,12 @@ def inflect_pools(language: str) -> None:
             for kind_or_none, pool in (("Geox", names["places"]), (None, names["callsigns"])):
                 for lemma in pool:
                     morph.inflect(language, lemma, kind_or_none, {case, number})
+
+
+def _plural_only(language: str, word: str) -> bool:
+    """Every reading of the word is plural (Лубни, Боровичи, Кобеляки)."""
+    ps = [p for p in morph.parses(language, word) if morph.features(p)[0]]
+    return bool(ps) and all(morph.features(p)[1] == "plur" for p in ps)
 
 
 class _Either:

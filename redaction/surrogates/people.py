@@ -231,7 +231,8 @@ def person_token(
             by_kind[kind] = by_kind.get(kind, 0.0) + p.score
     if surname_cue and alone:
         return PersonToken("last", morph.best_lemma(language, word, ("Surn",)), False, None)
-    if alone and "Name" in by_kind:
+    singular_name = any(morph.name_kind(p) == "Name" and "sing" in morph.tags_of(p) for p in ps)
+    if alone and singular_name:
         by_kind = {"Name": by_kind["Name"]}
     if by_kind and not (others_have_first and "Name" in by_kind and "Surn" in by_kind):
         kind = max(by_kind, key=lambda k: by_kind[k])
