@@ -31,6 +31,7 @@ class Context:
     agreeing_cases: frozenset[str]  # cases of an agreeing word just before (мого, сын, тётя)
     vocative: bool  # set off by commas or an exclamation at a clause edge
     surname_cue: bool  # "по фамилии", "прізвище"
+    after_transitive: bool = False  # right after a transitive verb: its object (accusative)
 
 
 NEUTRAL = Context(preposition_cases(""), None, None, frozenset(), False, False)
@@ -52,6 +53,7 @@ def read_context(language: str, before: str, after: str) -> Context:
         cases,
         opens and closes,
         bool(_SURNAME_CUE.search(before[-30:])),
+        _after_transitive(language, before),
     )
 
 
@@ -95,3 +97,16 @@ def _verb_gender(language: str, before: str, after: str) -> str | None:
         if len(genders) == 1:
             return genders.pop()
     return None
+
+
+def _after_transitive(language: str, before: str) -> bool:
+    """The word just before is a transitive verb («видела Марину», «забрали Ваську»)."""
+    if not before[-1:].isspace():
+        return False
+    found = _WORD.findall(before[-25:])
+    if not found:
+        return False
+    ps = morph.parses(language, found[-1])
+    return bool(ps) and all(
+        {"VERB", "INFN"} & morph.tags_of(p) and "tran" in morph.tags_of(p) for p in ps[:1]
+    )

@@ -269,6 +269,7 @@ class SurrogateMaker:
                     score += 1.0 * (ctx.gender == gender)
                     score += 0.6 * (ctx.subject_gender == gender and case == "nomn")
                     score += 0.5 * (case in ctx.agreeing_cases)
+                    score += 0.4 * (case == "accs" and ctx.after_transitive)
                     score -= 3.0 * (case == "voct" and not ctx.vocative)
                     if score > best_score:
                         best, best_score = (gender, case, number), score
@@ -283,12 +284,18 @@ class SurrogateMaker:
         out: dict[tuple[str, str, str | None], float] = {}
         ps = name_parses(language, word)
         kinds = [p for p in ps if info.kind and morph.name_kind(p) == info.kind]
-        for p in kinds or ps:
+        chosen = kinds or ps
+        # How likely each lexeme is (Марина the woman rather than Марин the man, in «о Марине»).
+        lexeme: dict[str, float] = {}
+        for p in chosen:
+            lexeme[p.normal_form] = lexeme.get(p.normal_form, 0.0) + p.score
+        total = sum(lexeme.values()) or 1.0
+        for p in chosen:
             case, number, gender = morph.features(p)
             if case is None:
                 continue
             g = gender if gender in ("masc", "femn") else None
-            weight = 1.0 if p.is_known else 0.3
+            weight = (1.0 if p.is_known else 0.3) * (0.8 + 0.2 * lexeme[p.normal_form] / total)
             if "Fixd" in morph.tags_of(p):
                 for c in morph.CASES:
                     out[(c, number, g)] = max(out.get((c, number, g), 0.0), 0.2)
