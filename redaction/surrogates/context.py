@@ -21,6 +21,13 @@ _SURNAME_CUE = re.compile(r"(?:фамили|прізвищ|призвищ)\w*\W*
 # A past-tense verb, an adjective or an apposition noun agrees with the name it goes with.
 _AGREEING = frozenset({"ADJF", "PRTF", "NOUN"})
 _WINDOW = 3
+# Roots of verbs of motion and sending (Russian and Ukrainian): their "в/на" takes the
+# accusative of a place.
+_MOTION_ROOTS = re.compile(
+    r"(?:ехать|езжать|ездить|їхати|їжджати|їздити|вез|воз|вест|вод|везти|йти|ходить|ходити|"
+    r"идти|лет|бег|біг|прав|сла|сил|пасть|пасти|потрап|поверн|вернут|перевел|перевест|"
+    r"забра|забир|отпуст|відпуст|мобилиз|мобіліз|призва|попа)",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,7 @@ class Context:
     vocative: bool  # set off by commas or an exclamation at a clause edge
     surname_cue: bool  # "по фамилии", "прізвище"
     after_transitive: bool = False  # right after a transitive verb: its object (accusative)
+    motion: bool = False  # a verb of motion earlier in the clause («поехали в», «вивезли до»)
 
 
 NEUTRAL = Context(preposition_cases(""), None, None, frozenset(), False, False)
@@ -54,6 +62,7 @@ def read_context(language: str, before: str, after: str) -> Context:
         opens and closes,
         bool(_SURNAME_CUE.search(before[-30:])),
         _after_transitive(language, before),
+        _motion(language, before),
     )
 
 
@@ -110,3 +119,16 @@ def _after_transitive(language: str, before: str) -> bool:
     return bool(ps) and all(
         {"VERB", "INFN"} & morph.tags_of(p) and "tran" in morph.tags_of(p) for p in ps[:1]
     )
+
+
+def _motion(language: str, before: str) -> bool:
+    """A verb of motion in the clause before the mention."""
+    clause = re.split(r"[,;:]", before)[-1]
+    for word in _WORD.findall(clause)[-5:]:
+        for p in morph.parses(language, word)[:1]:
+            tags = morph.tags_of(p)
+            if {"VERB", "INFN", "GRND", "PRTF", "PRTS"} & tags and _MOTION_ROOTS.search(
+                p.normal_form
+            ):
+                return True
+    return False

@@ -101,7 +101,7 @@ class SurrogateMaker:
 
         Memory entries are written once, so a mention met again in the same grammatical setting
         gets the surrogate made the first time without making it again."""
-        context = read_context(language, before, after) if label == PERSON else NEUTRAL
+        context = read_context(language, before, after) if label != DATE else NEUTRAL
         cases = preposition_cases(before)
         quoted = before.rstrip().endswith(_OPENING_QUOTES)
         key = (surface, label, language, cases, quoted, context)
@@ -363,7 +363,7 @@ class SurrogateMaker:
     def _one_place(self, surface: str, language: str) -> str:
         """A town of the same number: «в Бучі» -> «в Ніжині», «в Лубнах» -> «в Боровичах»."""
         toks = words(surface, english=language == "en")
-        pool = pools(language)["places"]
+        pool = _declinable(language, "places", "Geox")
         if toks and language in ("ru", "uk"):
             plural = _plural_only(language, toks[-1].text)
             pool = [p for p in pool if _plural_only(language, p) == plural] or pool
@@ -372,7 +372,7 @@ class SurrogateMaker:
 
     def _callsign(self, surface: str, language: str) -> str:
         lemma = self._choose(
-            f"CALLSIGN||{phrase_key(language, surface)}", pools(language)["callsigns"]
+            f"CALLSIGN||{phrase_key(language, surface)}", _declinable(language, "callsigns", None)
         )
         return self._inflected_like(language, lemma, surface, None)
 
@@ -380,14 +380,21 @@ class SurrogateMaker:
         toks = words(surface, english=language == "en")
         if not toks:
             return lemma
-        if language in ("ru", "uk") and not self._quoted:  # «Малой» stays in the nominative
-            ps = morph.parses(language, toks[-1].text)
+        ps = morph.parses(language, toks[-1].text)
+        # «Малой» in quotes stays in the nominative; «у «Грозы»» is declined as written.
+        naming = self._quoted and "loct" not in self._cases
+        if language in ("ru", "uk") and not naming:
             cases = self._cases
+            # After в/у/на a place is where something happens (locative) unless a verb of
+            # motion leads there: «были в Счастье», «поехали в Мирное».
+            where = "loct" if not self._context.motion else "accs"
             ranked = sorted(
                 ps,
                 key=lambda p: (
                     morph.features(p)[0] not in cases,
                     kind is not None and kind not in morph.tags_of(p),
+                    morph.features(p)[0] != where,
+                    morph.features(p)[1] != "sing",
                     -p.score,
                 ),
             )
@@ -486,6 +493,13 @@ def inflect_pools(language: str) -> None:
             for kind_or_none, pool in (("Geox", names["places"]), (None, names["callsigns"])):
                 for lemma in pool:
                     morph.inflect(language, lemma, kind_or_none, {case, number})
+
+
+@lru_cache(maxsize=16)
+def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
+    """The pool's nouns the analyser declines into forms it recognises (all, if none does)."""
+    names = pools(language)[pool]
+    return [n for n in names if morph.declines_cleanly(language, n, kind)] or names
 
 
 def _plural_only(language: str, word: str) -> bool:
