@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from redaction import morph
 from redaction.consistency import word_keys
 from redaction.labels import CALLSIGN, LOCATION, NAME_LIKE, ORGANIZATION, PERSON
-from redaction.placewords import ABBREVIATIONS, is_place_prefix
-from redaction.text import words
+from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, is_place_prefix
+from redaction.recognizers.en_titles import is_honorific
+from redaction.surrogates.people import surname_class
+from redaction.text import Word, words
 from redaction.types import Detection
 
 # Prepositions after which a noun in the given case names a place, not a person.
@@ -59,7 +61,37 @@ def within_sentences(
             start = m.end()
         if start < d.end:
             out.append(Detection(start, d.end, d.label, d.score, d.source))
-    return out
+    return [_without_function_words(text, d, language_at(d.start)) for d in out]
+
+
+def _without_function_words(text: str, d: Detection, language: str) -> Detection:
+    """A name-like span without a lower-case preposition, conjunction or particle at its
+    edges («Червонопоповкой и», «Дедов в») nor a person's rank or kin word before the name
+    («Капітан Ковальчук»): those words stay readable around the surrogate."""
+    if d.label not in NAME_LIKE or language not in ("ru", "uk"):
+        return d
+    toks = all_toks = words(text[d.start : d.end])
+    while len(toks) > 1 and _function_word(language, toks[-1].text):
+        toks = toks[:-1]
+    while len(toks) > 1 and (
+        _function_word(language, toks[0].text)
+        or (d.label == PERSON and _is_title(language, toks[0].text))
+    ):
+        toks = toks[1:]
+    if len(toks) == len(all_toks):
+        return d
+    start = d.start + toks[0].start if toks[0] is not all_toks[0] else d.start
+    end = d.start + toks[-1].end if toks[-1] is not all_toks[-1] else d.end
+    if text[end : d.end].startswith(".") and len(toks[-1].text) == 1:
+        end += 1  # an initial keeps its dot
+    return Detection(start, end, d.label, d.score, d.source)
+
+
+def _function_word(language: str, word: str) -> bool:
+    if not word.islower():
+        return False
+    ps = morph.parses(language, word)
+    return bool(ps) and all(morph.tags_of(p) & {"PREP", "CONJ", "PRCL"} for p in ps[:1])
 
 
 def settle_kinds(
@@ -92,7 +124,9 @@ def settle_kinds(
         surface = text[d.start : d.end]
         toks = words(surface)
         label = d.label
-        if len(toks) == 1 and lang in ("ru", "uk"):
+        if len(toks) == 1 and d.label != PERSON and _titled(lang, text[: d.start], toks[0].text):
+            label = PERSON  # «майор Дедов», "Private Medvedev"
+        elif len(toks) == 1 and lang in ("ru", "uk"):
             keys = [(lang, k) for k in word_keys(lang, toks[0].text)]
             if d.label == PERSON:
                 label = next((relabel[k] for k in keys if k in relabel), label)
@@ -100,8 +134,10 @@ def settle_kinds(
                 label = next((people[k] for k in keys if k in people), label)
         elif d.label == ORGANIZATION and _all_person_words(lang, text, d):
             label = PERSON
-        elif d.label == PERSON and len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
-            label = LOCATION  # «м. Нова Одеса»
+        elif d.label == PERSON and len(toks) > 1 and _place_prefixed(surface, toks):
+            label = LOCATION  # «м. Нова Одеса», not the initials «С. Й. Мельник»
+        elif d.label == ORGANIZATION and len(toks) > 1 and PLACE_AFTER.match(toks[0].text):
+            label = LOCATION  # «в районе Работино»
         out.append(d if label == d.label else Detection(d.start, d.end, label, d.score, d.source))
     return out
 
@@ -117,6 +153,51 @@ def _place_by_grammar(language: str, before: str, word: str) -> bool:
     if not readings or "loct" in cases:
         return bool(readings)
     return not any(p.is_known and morph.name_kind(p) in ("Name", "Patr") for p in readings)
+
+
+def _titled(language: str, before: str, word: str) -> bool:
+    """A name right after a rank, title or kin word is a person's: an English honorific, or a
+    Russian/Ukrainian animate common noun with a surname or first-name reading of the word in
+    its case («майор Дедов», «сержанта Ильина»)."""
+    m = _LAST_WORD.search(before[-25:])
+    if not m or not before.endswith((" ", ". ")):
+        return False
+    title = m.group(1)
+    if language == "en":
+        return is_honorific(title)
+    if language not in ("ru", "uk"):
+        return False
+    title_cases = {
+        morph.features(p)[0]
+        for p in morph.parses(language, title)
+        if {"NOUN", "anim"} <= morph.tags_of(p) and not morph.name_kind(p)
+    }
+    if not title_cases:
+        return False
+    ps = morph.parses(language, word)
+    if any("Geox" in morph.tags_of(p) for p in ps):
+        return False
+    named = any(
+        p.is_known
+        and morph.name_kind(p) in ("Surn", "Name")
+        and morph.features(p)[0] in title_cases
+        for p in ps
+    )
+    return named or (word[:1].isupper() and not word.isupper() and bool(surname_class(word)))
+
+
+def _is_title(language: str, word: str) -> bool:
+    """A rank, title or kin noun («Капітан», «майор», «тётя»): an animate common noun the
+    dictionary knows, never a first name."""
+    ps = morph.parses(language, word)
+    return any(
+        p.is_known and {"NOUN", "anim"} <= morph.tags_of(p) and not morph.name_kind(p) for p in ps
+    ) and not any(morph.name_kind(p) == "Name" for p in ps)
+
+
+def _place_prefixed(surface: str, toks: list[Word]) -> bool:
+    first = toks[0].text
+    return is_place_prefix(surface, toks[0], toks[1]) and (len(first) > 1 or first.islower())
 
 
 def _adjective_only(language: str, word: str) -> bool:

@@ -191,6 +191,10 @@ class SurrogateMaker:
         first = [
             person_token(language, t.text, alone=len(toks) == 1, surname_cue=cue) for t in toks
         ]
+        if language == "en" and len(toks) > 1 and all(t.role == "last" for t in first):
+            # English puts the given name first: "Zebulon Quackenbush" is not two surnames.
+            lemma = morph.normalise(toks[0].text)
+            first[0] = PersonToken("first", lemma, False, None)
         has_first = [
             any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
         ]

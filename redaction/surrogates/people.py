@@ -99,7 +99,8 @@ def make_diminutive(language: str, full: str, suffix: str) -> str:
         return forms[suffix]
     low = morph.normalise(full)
     vowel_before = low[-3:-2] in "аеиоуіїєя"
-    if language == "uk" and suffix == "ко" and (low.endswith("ій") or vowel_before):
+    short = sum(c in "аеиоуіїєяю" for c in low) <= 2  # Андрійко, Данилко; not Григорійко
+    if language == "uk" and suffix == "ко" and short and (low.endswith("ій") or vowel_before):
         return (low[:-1] if low.endswith("о") else low) + "ко"
     return forms.get("") or next(iter(forms.values()), low)
 
