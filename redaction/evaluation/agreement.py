@@ -64,8 +64,8 @@ def check_document(doc: Document, redaction: RedactionLike) -> list[Check]:
         if replacement is None:
             continue
         wanted = next((m.label for m in gold if m.start < span.end and span.start < m.end), None)
-        if wanted is None and span.label not in (PERSON, LOCATION):
-            continue
+        if (wanted is None and span.label not in (PERSON, LOCATION)) or span.label == "ADDRESS":
+            continue  # addresses are structured, not one inflected name
         original = doc.text[span.start : span.end]
         before = doc.text[max(0, span.start - 12) : span.start]
         agrees = fits(doc.lang, original, replacement, before, span.label == PERSON)
@@ -120,7 +120,9 @@ def _readings(lang: str, word: str, person: bool) -> set[tuple[str, str, str | N
     for p in parses:
         case, number, gender = morph.features(p)
         if case is not None and number is not None:
-            g = gender if gender in _GENDERS else None
+            # A guess's gender is the guesser's (a colloquial «Толька» declines like a feminine
+            # noun and reads as one); only the dictionary's genders are compared.
+            g = gender if gender in _GENDERS and p.is_known else None
             out.add((case, number, g))
             if "Fixd" in morph.tags_of(p) or "Ms-f" in morph.tags_of(p):
                 out |= {(c, number, g) for c in morph.CASES}

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from redaction import morph
 from redaction.consistency import word_keys
 from redaction.labels import CALLSIGN, LOCATION, NAME_LIKE, ORGANIZATION, PERSON
-from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, is_place_prefix
+from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, PLACE_BEFORE, is_place_prefix
 from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates.people import surname_class
 from redaction.text import Word, words
@@ -33,6 +33,8 @@ _PLACE_GOVERNMENT: dict[str, frozenset[str]] = {
 # fmt: on
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 _OPENING_QUOTES = ("«", '"', "“", "„")
+_ONE_WORD_KINDS = frozenset({PERSON, LOCATION, ORGANIZATION})
+_PERSON_ADJECTIVE_END = re.compile(r"(?:ой|ый|ий|ого|его|ому|ему|ым|им|ая|яя|ую|юю)$")
 # A full stop, question or exclamation mark after a word of two letters or more that is no
 # abbreviation, then a capital: a sentence ends there ("Дячуком. Михайла"; not "О. П.", "м.").
 _SENTENCE_END = re.compile(r"([^\W\d_]{2,})([.!?…]+)\s+(?=[^\W\d_])")
@@ -101,15 +103,21 @@ def settle_kinds(
     relabel: dict[tuple[str, str], str] = {}
     for d in found:
         lang = language_at(d.start)
-        if lang not in ("ru", "uk") or d.label != PERSON:
-            continue
         toks = words(text[d.start : d.end])
-        if len(toks) == 1 and _place_by_grammar(lang, text[: d.start], toks[0].text):
-            for key in word_keys(lang, toks[0].text):
-                relabel[(lang, key)] = LOCATION
-        elif len(toks) == 1 and _adjective_only(lang, toks[0].text):
-            for key in word_keys(lang, toks[0].text):
-                relabel[(lang, key)] = CALLSIGN
+        if lang not in ("ru", "uk") or len(toks) != 1 or d.label not in _ONE_WORD_KINDS:
+            continue
+        word = toks[0].text
+        if d.label != ORGANIZATION and _place_by_grammar(lang, text[: d.start], word):
+            kind = LOCATION  # a place's grammar outvotes a nickname's look («в Мирном»)
+        elif not _after_place_word(text[: d.start]) and (
+            _adjective_only(lang, word) or (d.label != PERSON and _nickname_noun(lang, word))
+        ):
+            kind = CALLSIGN
+        else:
+            continue
+        for key in word_keys(lang, word):
+            if relabel.get((lang, key)) != LOCATION:
+                relabel[(lang, key)] = kind
     people = {
         (language_at(d.start), key): d.label
         for d in found
@@ -118,6 +126,14 @@ def settle_kinds(
         for key in word_keys(language_at(d.start), w.text)
         if (language_at(d.start), key) not in relabel
     }
+    places = [
+        (
+            language_at(d.start),
+            [word_keys(language_at(d.start), w.text) for w in words(text[d.start : d.end])],
+        )
+        for d in found
+        if d.label == LOCATION
+    ]
     out = []
     for d in found:
         lang = language_at(d.start)
@@ -128,16 +144,19 @@ def settle_kinds(
             label = PERSON  # «майор Дедов», "Private Medvedev"
         elif len(toks) == 1 and lang in ("ru", "uk"):
             keys = [(lang, k) for k in word_keys(lang, toks[0].text)]
-            if d.label == PERSON:
-                label = next((relabel[k] for k in keys if k in relabel), label)
+            if d.label in _ONE_WORD_KINDS and any(k in relabel for k in keys):
+                kinds = {relabel[k] for k in keys if k in relabel}
+                label = LOCATION if LOCATION in kinds else kinds.pop()
             elif d.label in (ORGANIZATION, LOCATION):
                 label = next((people[k] for k in keys if k in people), label)
         elif d.label == ORGANIZATION and _all_person_words(lang, text, d):
             label = PERSON
-        elif d.label == PERSON and len(toks) > 1 and _place_prefixed(surface, toks):
-            label = LOCATION  # «м. Нова Одеса», not the initials «С. Й. Мельник»
         elif d.label == ORGANIZATION and len(toks) > 1 and PLACE_AFTER.match(toks[0].text):
             label = LOCATION  # «в районе Работино»
+        elif d.label == ORGANIZATION and len(toks) > 1 and lang in ("ru", "uk"):
+            label = _same_words(lang, toks, places, label)  # «Часовому Яру» as «Часів Яр»
+        elif d.label == PERSON and len(toks) > 1 and _place_prefixed(surface, toks):
+            label = LOCATION  # «м. Нова Одеса», not the initials «С. Й. Мельник»
         out.append(d if label == d.label else Detection(d.start, d.end, label, d.score, d.source))
     return out
 
@@ -153,6 +172,18 @@ def _place_by_grammar(language: str, before: str, word: str) -> bool:
     if not readings or "loct" in cases:
         return bool(readings)
     return not any(p.is_known and morph.name_kind(p) in ("Name", "Patr") for p in readings)
+
+
+def _same_words(
+    language: str, toks: list[Word], places: list[tuple[str, list[frozenset[str]]]], label: str
+) -> str:
+    """LOCATION when a place mention of the text has the same words in another case."""
+    keys = [word_keys(language, t.text) for t in toks]
+    for lang, other in places:
+        same = lang == language and len(other) == len(keys)
+        if same and all(a & b for a, b in zip(keys, other, strict=True)):
+            return LOCATION
+    return label
 
 
 def _titled(language: str, before: str, word: str) -> bool:
@@ -200,9 +231,34 @@ def _place_prefixed(surface: str, toks: list[Word]) -> bool:
     return is_place_prefix(surface, toks[0], toks[1]) and (len(first) > 1 or first.islower())
 
 
+def _after_place_word(before: str) -> bool:
+    """Right after «с.», «село», «посёлок» or a place preposition («в», «під»): what follows
+    is more likely a settlement's name than a nickname."""
+    m = _LAST_WORD.search(before.rstrip(". ")[-20:] + " ")
+    word = m.group(1).lower() if m else ""
+    return word in PLACE_BEFORE or word in _PLACE_GOVERNMENT
+
+
+def _nickname_noun(language: str, word: str) -> bool:
+    """An adjective used as a person's noun («Малого», «Малому»: the dictionary knows "малый"
+    as an animate noun) with a masculine or feminine ending; towns named by adjectives are
+    neuter or plural («Мирное», «Песчанокопское»)."""
+    if not _PERSON_ADJECTIVE_END.search(word.lower()):
+        return False
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    tags = [morph.tags_of(p) for p in ps]
+    return (
+        any({"NOUN", "anim"} <= t for t in tags)
+        and any("ADJF" in t for t in tags)
+        and not any(t & {"Name", "Surn", "Patr", "Geox"} for t in tags)
+    )
+
+
 def _adjective_only(language: str, word: str) -> bool:
     """A nickname made of an adjective («Малий», «Малой»): every known reading is one, and none
     is a name."""
+    if not _PERSON_ADJECTIVE_END.search(word.lower()):
+        return False
     ps = [p for p in morph.parses(language, word) if p.is_known]
     return bool(ps) and all("ADJF" in morph.tags_of(p) and not morph.name_kind(p) for p in ps)
 

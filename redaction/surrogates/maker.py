@@ -150,6 +150,23 @@ class SurrogateMaker:
         self.memory.entries[key] = {"surrogate": choice, **extra}
         return choice
 
+    def _choose_entity(self, label: str, language: str, surface: str, pool: list[str]) -> str:
+        """One surrogate per entity of a one-word name: «Малой», «Малого», «Малым» share a
+        lemma, so the first of them to be replaced gives the others its surrogate (the entry is
+        remembered under each of its lemmas)."""
+        key = f"{label}||{phrase_key(language, surface)}"
+        toks = words(surface, english=language == "en")
+        if len(toks) != 1 or language == "en":
+            return self._choose(key, pool)
+        lemmas = {morph.normalise(p.normal_form) for p in morph.parses(language, toks[0].text)}
+        aliases = [f"{label}||{lemma}" for lemma in sorted(lemmas)]
+        found = next((a for a in (key, *aliases) if a in self.memory.entries), None)
+        choice = self._choose(found or key, pool)
+        if found is None:
+            for alias in aliases:
+                self.memory.entries.setdefault(alias, self.memory.entries[key])
+        return choice
+
     def _random_free(self, pool: list[str], used: Container[str]) -> str:
         """A uniform choice among the candidates that do not clash. Drawing and rejecting gives
         the same distribution as filtering the pool first, without testing every candidate
@@ -270,7 +287,8 @@ class SurrogateMaker:
                     score = sum(support)
                     score += 0.5 * (number == "sing") + 0.3 * (case == "nomn")
                     score += 2.0 * (remembered == gender)
-                    score += 1.0 * (ctx.gender == gender)
+                    agrees = not ctx.agreeing_cases or case in ctx.agreeing_cases
+                    score += 1.0 * (ctx.gender == gender and agrees)
                     score += 0.6 * (ctx.subject_gender == gender and case == "nomn")
                     score += 0.5 * (case in ctx.agreeing_cases)
                     score += 0.4 * (case == "accs" and ctx.after_transitive)
@@ -304,6 +322,8 @@ class SurrogateMaker:
                 for c in morph.CASES:
                     out[(c, number, g)] = max(out.get((c, number, g), 0.0), 0.2)
                 continue
+            if number == "plur" and info.role != "last":
+                weight *= 0.3  # one person: a plural reading of a first name is a stretch
             out[(case, number, g)] = max(out.get((case, number, g), 0.0), weight)
         return out
 
@@ -370,13 +390,15 @@ class SurrogateMaker:
         pool = _declinable(language, "places", "Geox")
         if toks and language in ("ru", "uk"):
             plural = _plural_only(language, toks[-1].text)
-            pool = [p for p in pool if _plural_only(language, p) == plural] or pool
-        lemma = self._choose(f"LOCATION||{phrase_key(language, surface)}", pool)
+            pool = [p for p in pool if _plural_only(language, p, lemma=True) == plural] or pool
+            genders = _genders(language, toks[-1].text)
+            pool = [p for p in pool if _genders(language, p, lemma=True) & genders] or pool
+        lemma = self._choose_entity(LOCATION, language, surface, pool)
         return self._inflected_like(language, lemma, surface, "Geox")
 
     def _callsign(self, surface: str, language: str) -> str:
-        lemma = self._choose(
-            f"CALLSIGN||{phrase_key(language, surface)}", _declinable(language, "callsigns", None)
+        lemma = self._choose_entity(
+            CALLSIGN, language, surface, _declinable(language, "callsigns", None)
         )
         return self._inflected_like(language, lemma, surface, None)
 
@@ -397,8 +419,8 @@ class SurrogateMaker:
                 key=lambda p: (
                     morph.features(p)[0] not in cases,
                     kind is not None and kind not in morph.tags_of(p),
-                    morph.features(p)[0] != where,
                     morph.features(p)[1] != "sing",
+                    morph.features(p)[0] != where,
                     -p.score,
                 ),
             )
@@ -506,9 +528,22 @@ def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
     return [n for n in names if morph.declines_cleanly(language, n, kind)] or names
 
 
-def _plural_only(language: str, word: str) -> bool:
-    """Every reading of the word is plural (Лубни, Боровичи, Кобеляки)."""
+def _genders(language: str, word: str, *, lemma: bool = False) -> frozenset[str]:
+    """Genders the word's noun readings have: a town's verb agrees with it («Мирное было»)."""
+    ps = [p for p in morph.parses(language, word) if "NOUN" in morph.tags_of(p)]
+    if lemma:
+        own = [p for p in ps if morph.normalise(p.normal_form) == morph.normalise(word)]
+        ps = own or ps
+    return frozenset(g for p in ps if (g := morph.features(p)[2]))
+
+
+def _plural_only(language: str, word: str, *, lemma: bool = False) -> bool:
+    """Every reading of the word is plural (Лубни, Боровичи, Кобеляки); a lemma is judged by
+    the readings of which it is itself the normal form (Прилуки, not the genitive of Прилука)."""
     ps = [p for p in morph.parses(language, word) if morph.features(p)[0]]
+    if lemma:
+        own = [p for p in ps if morph.normalise(p.normal_form) == morph.normalise(word)]
+        ps = own or ps
     return bool(ps) and all(morph.features(p)[1] == "plur" for p in ps)
 
 

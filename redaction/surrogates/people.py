@@ -20,6 +20,7 @@ _SURNAME_ENDINGS = (
 )
 # fmt: on
 _EN_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|ovna|evna|ivna|ich)$", re.IGNORECASE)
+_VOWELS = frozenset("аеёиоуыэюяіїє")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьович|йович|ович|овна|евна|івна|ївна|ична|ічна)$")
 # Diminutive suffix classes, longest first: a surrogate diminutive is made with the same one
 # (Катька -> Олька, Андрійко -> Данилко, Славик -> Владик), so its tone survives.
@@ -100,7 +101,8 @@ def make_diminutive(language: str, full: str, suffix: str) -> str:
     low = morph.normalise(full)
     vowel_before = low[-3:-2] in "аеиоуіїєя"
     short = sum(c in "аеиоуіїєяю" for c in low) <= 2  # Андрійко, Данилко; not Григорійко
-    if language == "uk" and suffix == "ко" and short and (low.endswith("ій") or vowel_before):
+    from_o = low.endswith("о") and vowel_before
+    if language == "uk" and suffix == "ко" and short and (low.endswith("ій") or from_o):
         return (low[:-1] if low.endswith("о") else low) + "ко"
     return forms.get("") or next(iter(forms.values()), low)
 
@@ -139,7 +141,14 @@ def diminutive_class(lemma: str) -> str:
     """The suffix a diminutive is built with ("ка" for Катька, "ик" for Славик), or "" for a
     short form (Саша, Женя)."""
     low = morph.normalise(lemma)
-    return next((c for end, c in _DIMINUTIVE_SUFFIXES if low.endswith(end) and len(low) > 3), "")
+    return next(
+        (
+            c
+            for end, c in _DIMINUTIVE_SUFFIXES
+            if low.endswith(end) and len(low) > len(end) + 1 and low[-len(end) - 1] not in _VOWELS
+        ),
+        "",
+    )
 
 
 @cache
