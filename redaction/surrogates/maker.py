@@ -285,7 +285,9 @@ class SurrogateMaker:
                     if any(r and not s for r, s in zip(per_word, support, strict=True)):
                         continue  # a word that has readings has none of this one
                     score = sum(support)
-                    score += 0.5 * (number == "sing") + 0.3 * (case == "nomn")
+                    # One person is singular unless every reading says otherwise («родину
+                    # Дорошенків»): agreement cues do not outvote that.
+                    score += 1.5 * (number == "sing") + 0.3 * (case == "nomn")
                     score += 2.0 * (remembered == gender)
                     agrees = not ctx.agreeing_cases or case in ctx.agreeing_cases
                     score += 1.0 * (ctx.gender == gender and agrees)
@@ -351,15 +353,16 @@ class SurrogateMaker:
             )
         if info.role == "first":
             pool = names["female" if gender == "femn" else "male"]
+            suffix, own = self._diminutive_suffix(language, key, info, real)
             if info.diminutive:  # a name that has a diminutive with the same suffix
-                pool = [n for n in pool if can_make_diminutive(language, n, info.suffix)] or pool
-            lemma = self._choose(key, pool, gender=gender)
+                pool = [n for n in pool if can_make_diminutive(language, n, suffix)] or pool
+            extra = {"suffix": suffix} if info.diminutive else {}
+            lemma = self._choose(key, pool, gender=gender, **extra)
             if info.diminutive:
-                lemma = make_diminutive(language, lemma, info.suffix)
-                if info.suffix and diminutive_class(lemma) == info.suffix and real:
-                    own = morph.best_lemma(language, real, ("Name",))
+                lemma = make_diminutive(language, lemma, suffix)
+                if suffix and diminutive_class(lemma) == suffix and own:
                     like = morph.inflect_like(lemma, own, real)
-                    if like and diminutive_class(own) == info.suffix:
+                    if like:
                         return like
             return morph.inflect(language, lemma, "Name", {gender, case, number})
         if info.role == "patr":
@@ -368,6 +371,8 @@ class SurrogateMaker:
             return morph.inflect(language, lemma, "Patr", {gender, case, number})
         cls = surname_class(info.lemma)
         pool = [n for n in names["surnames"] if surname_class(n) == cls] or names["surnames"]
+        if not cls and gender == "masc":  # a man's consonant-final surname declines
+            pool = [n for n in pool if _declines_as_man(language, n)] or pool
         lemma = self._choose(key, pool, gender=gender)
         hard = all(w[-1:] in _HARD_CONSONANTS for w in (lemma.lower(), info.lemma))
         same = surname_class(lemma) == cls and (cls or hard)
@@ -376,6 +381,28 @@ class SurrogateMaker:
             if like:
                 return like
         return morph.inflect(language, lemma, "Surn", {gender, case, number})
+
+    def _diminutive_suffix(
+        self, language: str, key: str, info: PersonToken, real: str
+    ) -> tuple[str, str]:
+        """The diminutive's suffix class and the real word's own lemma of that class. Another
+        mention of the entity settles an ambiguous form: after «Сашко», «Сашка» is its
+        genitive, not the nominative of Сашка."""
+        if not info.diminutive:
+            return "", ""
+        entry = self.memory.entries.get(key)
+        remembered = entry.get("suffix") if entry else None
+        candidates = [remembered, info.suffix] if remembered is not None else [info.suffix]
+        lemmas = [
+            morph.normalise(p.normal_form)
+            for p in morph.parses(language, real)
+            if morph.name_kind(p) == "Name"
+        ]
+        for suffix in candidates:
+            own = next((lem for lem in lemmas if diminutive_class(lem) == suffix), "")
+            if own or suffix == info.suffix:
+                return suffix, own if suffix else ""
+        return info.suffix, ""
 
     # -- places, callsigns, organisations -----------------------------------------------------
     def _place(self, surface: str, language: str) -> str:
@@ -526,6 +553,10 @@ def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
     """The pool's nouns the analyser declines into forms it recognises (all, if none does)."""
     names = pools(language)[pool]
     return [n for n in names if morph.declines_cleanly(language, n, kind)] or names
+
+
+def _declines_as_man(language: str, surname: str) -> bool:
+    return morph.inflect(language, surname, "Surn", {"masc", "gent", "sing"}) != surname.lower()
 
 
 def _genders(language: str, word: str, *, lemma: bool = False) -> frozenset[str]:

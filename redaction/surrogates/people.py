@@ -110,7 +110,18 @@ def make_diminutive(language: str, full: str, suffix: str) -> str:
 def can_make_diminutive(language: str, full: str, suffix: str) -> bool:
     """Whether make_diminutive has a diminutive of that suffix for the name (not a fallback)."""
     made = make_diminutive(language, full, suffix)
-    return made != morph.normalise(full) and diminutive_class(made) == suffix
+    return (
+        made != morph.normalise(full)
+        and diminutive_class(made) == suffix
+        and _reads_as_itself(language, made)
+    )
+
+
+def _reads_as_itself(language: str, word: str) -> bool:
+    """Not a known oblique form of another name only: Ukrainian «Юрка», «Васька» read as the
+    genitive of Юрко, Васько, so they cannot stand for a nominative «Женька»."""
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    return not ps or any(morph.normalise(p.normal_form) == morph.normalise(word) for p in ps)
 
 
 @cache
@@ -241,7 +252,7 @@ def person_token(
             by_kind[kind] = by_kind.get(kind, 0.0) + p.score
     if surname_cue and alone:
         return PersonToken("last", morph.best_lemma(language, word, ("Surn",)), False, None)
-    singular_name = any(morph.name_kind(p) == "Name" and "sing" in morph.tags_of(p) for p in ps)
+    singular_name = any(morph.name_kind(p) == "Name" and "plur" not in morph.tags_of(p) for p in ps)
     if alone and singular_name:
         by_kind = {"Name": by_kind["Name"]}
     if by_kind and not (others_have_first and "Name" in by_kind and "Surn" in by_kind):
@@ -253,13 +264,22 @@ def person_token(
         full = full_name_of_diminutive(language, lower) if role == "first" else None
         suffix = diminutive_class(lower) if full else ""
         return PersonToken(role, full or lower, full is not None, None, suffix)
-    lemma = morph.normalise(next(p.normal_form for p in ps if morph.name_kind(p) == kind))
+    # The vocative is the rarest reading: «Сашко» is the nominative of сашко, not the
+    # vocative of сашка.
+    of_kind = sorted(
+        (p for p in ps if morph.name_kind(p) == kind),
+        key=lambda p: ("voct" in morph.tags_of(p), "nomn" not in morph.tags_of(p)),
+    )
+    lemma = morph.normalise(of_kind[0].normal_form)
     role = {"Name": "first", "Patr": "patr", "Surn": "last"}[kind]
     if role == "first":
         canon = canonical_first_name(language, lemma)
         if canon == lemma and diminutive_class(lemma):
             canon = full_name_of_diminutive(language, lemma) or lemma
-        return PersonToken(role, canon, canon != lemma, kind, diminutive_class(lemma))
+        # A spelling variant the tables map across languages (Ганна -> анна) is no diminutive.
+        variant = lemma.endswith(canon) or canon.endswith(lemma)
+        is_small = canon != lemma and not variant
+        return PersonToken(role, canon, is_small, kind, diminutive_class(lemma))
     return PersonToken(role, lemma, False, kind)
 
 
