@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 
 from redaction import keep, morph
 from redaction.consistency import harmonise, propagate, word_keys
-from redaction.labels import LANGUAGES, LOCATION, NAME_LIKE
+from redaction.labels import DATE, LANGUAGES, LOCATION, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
 from redaction.placewords import english_place_names
@@ -65,6 +65,7 @@ def _render(
     out: list[str] = []
     spans: list[Span] = []
     last = length = 0
+    maker.know_dates(text[d.start : d.end] for d in found if d.label == DATE)
     for d in found:
         gap = text[last : d.start]
         out.append(gap)

@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Iterable
 from functools import lru_cache
 
 from redaction import morph
@@ -31,7 +31,7 @@ from redaction.labels import (
 )
 from redaction.memory import Memory
 from redaction.placewords import english_place_names, is_place_prefix, preposition_cases
-from redaction.surrogates import shapes
+from redaction.surrogates import dates, shapes
 from redaction.surrogates.context import NEUTRAL, Context, read_context
 from redaction.surrogates.people import (
     PersonToken,
@@ -46,6 +46,7 @@ from redaction.surrogates.people import (
 from redaction.text import Word, match_casing, words
 
 _DRAWS = 16
+_DATE_OFFSET = "DATE|offset|"  # memory entry: the testimony's date shift in days
 _HARD_CONSONANTS = frozenset("бвдзлмнпрстфк")
 _NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
 _OPENING_QUOTES = ("«", '"', "“", "„", "'")
@@ -90,6 +91,7 @@ class SurrogateMaker:
         self._cases: frozenset[str] = frozenset()
         self._context: Context = NEUTRAL
         self._quoted = False
+        self._real_dates: list[str] = []
         self._made: dict[tuple[str, str, str, frozenset[str], bool, Context], str] = {}
 
     # -- public -------------------------------------------------------------------------------
@@ -485,7 +487,21 @@ class SurrogateMaker:
         out.append(surface[last:])
         return "".join(out)
 
+    def know_dates(self, surfaces: Iterable[str]) -> None:
+        """The text's real dates: the testimony's date offset must not map one onto another."""
+        self._real_dates = list(surfaces)
+
     def _date(self, surface: str, language: str) -> str:
+        """The date moved by the testimony's offset (chosen once, kept in the memory so a
+        follow-up moves its dates the same way); a format that cannot be read gets a new day
+        and month of the same shape."""
+        entry = self.memory.entries.get(_DATE_OFFSET)
+        if entry is None:
+            offset = dates.choose_offset(self._real_dates, self._rng)
+            entry = self.memory.entries[_DATE_OFFSET] = {"surrogate": "", "offset": str(offset)}
+        moved = dates.shifted(surface, int(entry["offset"]))
+        if moved is not None:
+            return moved
         return self._remembered(
             f"DATE||{surface.lower()}", lambda: shapes.date(surface, language, self._rng)
         )
