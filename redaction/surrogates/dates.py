@@ -75,6 +75,12 @@ def _numeric(surface: str, m: re.Match[str]) -> _Parsed:
         year += 1900
     lead, trail = surface[: m.start()], surface[m.end() :]
     widths = {k: len(groups[k]) for k in ("d", "m", "y")}
+    # "03.05" and "14.11" pad days and months to two digits; "3/10" does not.
+    padded = (
+        groups["d"].startswith("0")
+        or groups["m"].startswith("0")
+        or widths["d"] == 2 == widths["m"]
+    )
 
     def render(date: dt.date) -> str:
         values = {
@@ -84,7 +90,7 @@ def _numeric(surface: str, m: re.Match[str]) -> _Parsed:
         }
         text = m.group(0)
         for key in sorted(("d", "m", "y"), key=lambda k: m.start(k), reverse=True):
-            value = str(values[key]).zfill(widths[key] if widths[key] > 1 or key == "y" else 1)
+            value = str(values[key]).zfill(widths[key] if key == "y" or padded else 1)
             text = text[: m.start(key) - m.start()] + value + text[m.end(key) - m.start() :]
         return lead + text + trail
 

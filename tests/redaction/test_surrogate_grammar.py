@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from redaction import morph, redact
 from redaction.evaluation.agreement import fits
+from redaction.surrogates.people import person_token
 
 # (template, case the name takes); both languages, both genders.
 _RU = [
@@ -119,3 +120,56 @@ def test_surrogates_never_equal_a_real_name_of_the_text() -> None:
     for s in result.spans:
         for word in s.replacement.split():
             assert morph.normalise(word) not in real
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_unknown_foreign_name_becomes_a_nominative_singular_name(language: str) -> None:
+    opening = "Меня зовут" if language == "ru" else "Мене звати"
+    text = f"{opening} Зебулон Квакенбуш."
+    result = redact(text, language)
+    span = next(s for s in result.spans if text[s.start : s.end] == "Зебулон Квакенбуш")
+    first, last = span.replacement.split()
+    assert any(
+        morph.name_kind(p) == "Name"
+        and "nomn" in morph.tags_of(p)
+        and "plur" not in morph.tags_of(p)
+        for p in morph.parses(language, first)
+    ), span.replacement
+    assert person_token(language, last, others_have_first=True).role == "last"
+
+
+def test_english_given_name_and_surname_keep_their_roles() -> None:
+    text = "Zebulon Quackenbush told me. Private Medvedev was there."
+    result = redact(text, "en")
+    names = {text[s.start : s.end]: s for s in result.spans}
+    first, _ = names["Zebulon Quackenbush"].replacement.split()
+    assert person_token("en", first).role == "first"
+    assert names["Medvedev"].label == "PERSON"
+
+
+def test_diminutive_family_follows_the_entity() -> None:
+    text = "Андрійко пішов служити. Бачили, як Андрійка вели. Андрій мовчав."
+    result = redact(text, "uk")
+    by_real = {text[s.start : s.end]: s.replacement for s in result.spans}
+    full = person_token("uk", by_real["Андрій"], alone=True)
+    small = person_token("uk", by_real["Андрійко"], alone=True)
+    assert small.diminutive and small.suffix == "ко"
+    assert small.lemma == full.lemma  # one entity, one name family
+    assert by_real["Андрійка"] == by_real["Андрійко"][:-1] + "а"
+
+
+def test_rank_stays_outside_and_preposition_is_kept() -> None:
+    text = "Капітан Ковальчук наказав. Допит вів майор Дедов в присутності інших."
+    result = redact(text, "uk")
+    assert result.text.startswith("Капітан ")
+    assert " в присутності" in result.text
+    dedov = next(s for s in result.spans if text[s.start : s.end] == "Дедов")
+    assert dedov.label == "PERSON"
+
+
+def test_one_word_entity_keeps_one_surrogate_across_its_forms() -> None:
+    text = "Все звали его «Малой». Малому было девятнадцать. Малого ранило, а с Малым мы дружили."
+    result = redact(text, "ru")
+    lemmas = {morph.best_lemma("ru", s.replacement, ()) for s in result.spans}
+    assert len(result.spans) == 4 and len(lemmas) == 1
+    assert {s.label for s in result.spans} == {"CALLSIGN"}
