@@ -75,10 +75,9 @@ def _without_function_words(text: str, d: Detection, language: str) -> Detection
     toks = all_toks = words(text[d.start : d.end])
     while len(toks) > 1 and _function_word(language, toks[-1].text):
         toks = toks[:-1]
-    while len(toks) > 1 and (
-        _function_word(language, toks[0].text)
-        or (d.label == PERSON and _is_title(language, toks[0].text))
-    ):
+    while len(toks) > 1 and _function_word(language, toks[0].text):
+        toks = toks[1:]
+    if d.label == PERSON and _rank_and_surname(language, [t.text for t in toks]):
         toks = toks[1:]
     if len(toks) == len(all_toks):
         return d
@@ -217,13 +216,18 @@ def _titled(language: str, before: str, word: str) -> bool:
     return named or (word[:1].isupper() and not word.isupper() and bool(surname_class(word)))
 
 
-def _is_title(language: str, word: str) -> bool:
-    """A rank, title or kin noun («Капітан», «майор», «тётя»): an animate common noun the
-    dictionary knows, never a first name."""
-    ps = morph.parses(language, word)
-    return any(
-        p.is_known and {"NOUN", "anim"} <= morph.tags_of(p) and not morph.name_kind(p) for p in ps
-    ) and not any(morph.name_kind(p) == "Name" for p in ps)
+def _rank_and_surname(language: str, toks: list[str]) -> bool:
+    """«Капітан Ковальчук», «майор Дедов»: a rank or title (an animate common noun, never a
+    first name) before one word that is no first name. A surname before a first name
+    («Мельник Тарас», «Кушніра Богдана») or a full name keeps its first word."""
+    if len(toks) != 2 or toks[0].isupper():
+        return False
+    title, name = (morph.parses(language, t) for t in toks)
+    is_title = any(
+        p.is_known and {"NOUN", "anim"} <= morph.tags_of(p) and not morph.name_kind(p)
+        for p in title
+    ) and not any(morph.name_kind(p) == "Name" for p in title)
+    return is_title and not any(morph.name_kind(p) == "Name" for p in name)
 
 
 def _place_prefixed(surface: str, toks: list[Word]) -> bool:

@@ -357,7 +357,7 @@ class SurrogateMaker:
             pool = names["female" if gender == "femn" else "male"]
             suffix, own = self._diminutive_suffix(language, key, info, real)
             if info.diminutive:  # a name that has a diminutive with the same suffix
-                pool = [n for n in pool if can_make_diminutive(language, n, suffix)] or pool
+                pool = self._narrowed(pool, lambda n: can_make_diminutive(language, n, suffix))
             extra = {"suffix": suffix} if info.diminutive else {}
             lemma = self._choose(key, pool, gender=gender, **extra)
             if info.diminutive:
@@ -372,9 +372,9 @@ class SurrogateMaker:
             lemma = self._choose(key, patr_pool, gender=gender)
             return morph.inflect(language, lemma, "Patr", {gender, case, number})
         cls = surname_class(info.lemma)
-        pool = [n for n in names["surnames"] if surname_class(n) == cls] or names["surnames"]
+        pool = self._narrowed(names["surnames"], lambda n: surname_class(n) == cls)
         if not cls and gender == "masc":  # a man's consonant-final surname declines
-            pool = [n for n in pool if _declines_as_man(language, n)] or pool
+            pool = self._narrowed(pool, lambda n: _declines_as_man(language, n))
         lemma = self._choose(key, pool, gender=gender)
         hard = all(w[-1:] in _HARD_CONSONANTS for w in (lemma.lower(), info.lemma))
         same = surname_class(lemma) == cls and (cls or hard)
@@ -383,6 +383,13 @@ class SurrogateMaker:
             if like:
                 return like
         return morph.inflect(language, lemma, "Surn", {gender, case, number})
+
+    def _narrowed(self, pool: list[str], keep: Callable[[str], bool]) -> list[str]:
+        """The candidates that keep the real word's form and are free (no real name of the
+        text, no surrogate in use); the whole pool when none is: a free surrogate of another
+        form beats one that equals a real name."""
+        used = _Either(self.memory.surrogates(), self.avoid)
+        return [n for n in pool if keep(n) and not _clashes(n, used)] or pool
 
     def _diminutive_suffix(
         self, language: str, key: str, info: PersonToken, real: str
