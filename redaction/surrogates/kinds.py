@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 
 from redaction import morph
 from redaction.consistency import word_keys
-from redaction.labels import CALLSIGN, LOCATION, NAME_LIKE, ORGANIZATION, PERSON
+from redaction.labels import CALLSIGN, CONTACT, DATE, LOCATION, NAME_LIKE, ORGANIZATION, PERSON
 from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, PLACE_BEFORE, is_place_prefix
 from redaction.recognizers.en_titles import is_honorific
+from redaction.surrogates import dates
 from redaction.surrogates.people import surname_class
 from redaction.text import Word, words
 from redaction.types import Detection
@@ -125,6 +126,12 @@ def settle_kinds(
         for key in word_keys(language_at(d.start), w.text)
         if (language_at(d.start), key) not in relabel
     }
+    callsigns = {
+        (language_at(d.start), key): d.label
+        for d in found
+        if d.label == CALLSIGN and text[max(0, d.start - 1) : d.start] in _OPENING_QUOTES
+        for key in word_keys(language_at(d.start), text[d.start : d.end])
+    }
     places = [
         (
             language_at(d.start),
@@ -148,6 +155,12 @@ def settle_kinds(
                 label = LOCATION if LOCATION in kinds else kinds.pop()
             elif d.label in (ORGANIZATION, LOCATION):
                 label = next((people[k] for k in keys if k in people), label)
+            elif d.label == PERSON and any(callsigns.get(k) == CALLSIGN for k in keys):
+                label = CALLSIGN  # «сказал Бате» after «позывной «Батя»»
+            elif d.label == CALLSIGN and _first_name_unquoted(lang, text, d):
+                label = PERSON  # «Зовут его Руслан»
+        elif d.label == CONTACT and dates.parse(surface) is not None:
+            label = DATE  # «06.08.2023» is a date, not a web address
         elif d.label == ORGANIZATION and _all_person_words(lang, text, d):
             label = PERSON
         elif d.label == ORGANIZATION and len(toks) > 1 and PLACE_AFTER.match(toks[0].text):
@@ -241,6 +254,17 @@ def _after_place_word(before: str) -> bool:
     m = _LAST_WORD.search(before.rstrip(". ")[-20:] + " ")
     word = m.group(1).lower() if m else ""
     return word in PLACE_BEFORE or word in _PLACE_GOVERNMENT
+
+
+def _first_name_unquoted(language: str, text: str, d: Detection) -> bool:
+    """A known first name outside quotes is a person's name even where a cue suggested a
+    nickname; quoted («Руслан») it may be a callsign."""
+    if language not in ("ru", "uk") or text[max(0, d.start - 1) : d.start] in _OPENING_QUOTES:
+        return False
+    return any(
+        p.is_known and morph.name_kind(p) == "Name"
+        for p in morph.parses(language, text[d.start : d.end])
+    )
 
 
 def _nickname_noun(language: str, word: str) -> bool:

@@ -218,9 +218,27 @@ class SurrogateMaker:
             any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
         ]
         return [
-            (t, person_token(language, t.text, others_have_first=h) if h else f)
+            (
+                t,
+                self._as_remembered(
+                    language,
+                    t.text,
+                    person_token(language, t.text, others_have_first=h) if h else f,
+                ),
+            )
             for t, f, h in zip(toks, first, has_first, strict=True)
         ]
+
+    def _as_remembered(self, language: str, word: str, info: PersonToken) -> PersonToken:
+        """The role another mention of the entity gave this word: after «по фамилии Пастух»,
+        «Пастуха» is that surname's genitive, not a new first name."""
+        if info.role == "initial" or f"PERSON|{info.role}|{info.lemma}" in self.memory.entries:
+            return info
+        for lemma in sorted(morph.lemmas(language, word)):
+            for role in ("last", "first", "patr"):
+                if f"PERSON|{role}|{lemma}" in self.memory.entries and role != info.role:
+                    return PersonToken(role, lemma, False, None)
+        return info
 
     def _person(self, surface: str, language: str) -> str:
         toks = self._person_tokens(surface, language)
