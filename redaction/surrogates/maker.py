@@ -479,6 +479,10 @@ class SurrogateMaker:
                 ),
             )
             case, number, _ = morph.features(ranked[0]) if ranked else ("nomn", "sing", None)
+            if case not in cases and cases != preposition_cases(""):
+                # No reading fits the preposition (an indeclinable «из Котельниково»): the
+                # surrogate takes the case the preposition governs.
+                case = where if where in cases else next(c for c in morph.CASES if c in cases)
             lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""
         if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):

@@ -248,7 +248,8 @@ def person_token(
     by_kind: dict[str, float] = {}
     for p in ps:
         kind = morph.name_kind(p)
-        if kind:
+        # A plural first name («Байрамов» as "of the Bayrams») is no evidence of one person's.
+        if kind and not (kind == "Name" and "plur" in morph.tags_of(p)):
             by_kind[kind] = by_kind.get(kind, 0.0) + p.score
     if surname_cue and alone:
         return PersonToken("last", morph.best_lemma(language, word, ("Surn",)), False, None)
