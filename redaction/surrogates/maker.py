@@ -104,7 +104,8 @@ class SurrogateMaker:
         Memory entries are written once, so a mention met again in the same grammatical setting
         gets the surrogate made the first time without making it again."""
         context = read_context(language, before, after) if label != DATE else NEUTRAL
-        cases = preposition_cases(before)
+        # «с. Песчанокопское», «г. Ишим»: a letter with a dot abbreviates a place noun.
+        cases = preposition_cases("" if before.rstrip().endswith(".") else before)
         quoted = before.rstrip().endswith(_OPENING_QUOTES)
         key = (surface, label, language, cases, quoted, context)
         made = self._made.get(key)
