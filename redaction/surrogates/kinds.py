@@ -19,7 +19,7 @@ from redaction.labels import CALLSIGN, CONTACT, DATE, LOCATION, NAME_LIKE, ORGAN
 from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, PLACE_BEFORE, is_place_prefix
 from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates import dates
-from redaction.surrogates.people import surname_class
+from redaction.surrogates.people import name_parses, surname_class
 from redaction.text import Word, words
 from redaction.types import Detection
 
@@ -235,7 +235,7 @@ def _rank_and_surname(language: str, toks: list[str]) -> bool:
     («Мельник Тарас», «Кушніра Богдана») or a full name keeps its first word."""
     if len(toks) != 2 or toks[0].isupper():
         return False
-    title, name = (morph.parses(language, t) for t in toks)
+    title, name = (name_parses(language, t) for t in toks)
     is_title = any(
         p.is_known and {"NOUN", "anim"} <= morph.tags_of(p) and not morph.name_kind(p)
         for p in title
