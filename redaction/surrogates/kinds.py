@@ -110,7 +110,9 @@ def settle_kinds(
         if d.label != ORGANIZATION and _place_by_grammar(lang, text[: d.start], word):
             kind = LOCATION  # a place's grammar outvotes a nickname's look («в Мирном»)
         elif not _after_place_word(text[: d.start]) and (
-            _adjective_only(lang, word) or (d.label != PERSON and _nickname_noun(lang, word))
+            _adjective_only(lang, word)
+            or (d.label != PERSON and _nickname_noun(lang, word))
+            or (_quoted(text, d) and _quoted_adjective(lang, word))
         ):
             kind = CALLSIGN
         else:
@@ -146,11 +148,17 @@ def settle_kinds(
         surface = text[d.start : d.end]
         toks = words(surface)
         label = d.label
-        if len(toks) == 1 and d.label != PERSON and _titled(lang, text[: d.start], toks[0].text):
+        keys = [(lang, k) for k in word_keys(lang, toks[0].text)] if len(toks) == 1 else []
+        entity_kind = d.label in _ONE_WORD_KINDS and any(k in relabel for k in keys)
+        if (
+            len(toks) == 1
+            and d.label != PERSON
+            and not entity_kind
+            and _titled(lang, text[: d.start], toks[0].text)
+        ):
             label = PERSON  # «майор Дедов», "Private Medvedev"
         elif len(toks) == 1 and lang in ("ru", "uk"):
-            keys = [(lang, k) for k in word_keys(lang, toks[0].text)]
-            if d.label in _ONE_WORD_KINDS and any(k in relabel for k in keys):
+            if entity_kind:
                 kinds = {relabel[k] for k in keys if k in relabel}
                 label = LOCATION if LOCATION in kinds else kinds.pop()
             elif d.label in (ORGANIZATION, LOCATION):
@@ -289,6 +297,20 @@ def _adjective_only(language: str, word: str) -> bool:
         return False
     ps = [p for p in morph.parses(language, word) if p.is_known]
     return bool(ps) and all("ADJF" in morph.tags_of(p) and not morph.name_kind(p) for p in ps)
+
+
+def _quoted(text: str, d: Detection) -> bool:
+    return text[max(0, d.start - 1) : d.start] in _OPENING_QUOTES
+
+
+def _quoted_adjective(language: str, word: str) -> bool:
+    """«Малий» in quotes: an adjective (also a surname in the dictionary, as many are) that is
+    no first name is a nickname, not a person's name."""
+    if not _PERSON_ADJECTIVE_END.search(word.lower()):
+        return False
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    tags = [morph.tags_of(p) for p in ps]
+    return any("ADJF" in t for t in tags) and not any("Name" in t for t in tags)
 
 
 def _all_person_words(language: str, text: str, d: Detection) -> bool:
