@@ -14,7 +14,7 @@ from redaction.consistency import (
     unprotect_cued,
     word_keys,
 )
-from redaction.labels import ID, LANGUAGES, LOCATION, MILITARY_UNIT, NAME_LIKE
+from redaction.labels import DATE, ID, LANGUAGES, LOCATION, MILITARY_UNIT, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
 from redaction.normalise import Normalised, normalise
@@ -26,6 +26,7 @@ from redaction.recognizers.names import toponym_end
 from redaction.residual import residual
 from redaction.resolve import resolve
 from redaction.surrogates import SurrogateMaker
+from redaction.surrogates.kinds import settle_kinds, within_sentences
 from redaction.text import safe_text, words
 from redaction.types import Detection, Redaction, Span
 
@@ -80,6 +81,7 @@ def _render(
     out: list[str] = []
     spans: list[Span] = []
     last = length = 0
+    maker.know_dates(seen[d.start : d.end] for d in found if d.label == DATE)
     for d in found:
         start, end = norm.view.to_original(d.start, d.end) if norm else (d.start, d.end)
         start = max(start, last)
@@ -88,8 +90,10 @@ def _render(
         gap = text[last:start]
         out.append(gap)
         length += len(gap)
-        before = seen[max(0, d.start - 12) : d.start]
-        replacement = maker.replacement(seen[d.start : d.end], d.label, langs.at(d.start), before)
+        before, after = seen[max(0, d.start - 60) : d.start], seen[d.end : d.end + 40]
+        replacement = maker.replacement(
+            seen[d.start : d.end], d.label, langs.at(d.start), before, after
+        )
         if norm:
             replacement = norm.original_form(replacement, d.start, d.end)
         spans.append(Span(start, end, d.label, replacement, length, length + len(replacement)))
@@ -258,7 +262,9 @@ def redact(
             *repeated_numbers(clean, found, kept, _remembered_numbers(memory)),
         ],
     )
-    found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]
+    found = within_sentences(clean, harmonise(clean, found, langs.at, earlier), langs.at)
+    found = settle_kinds(clean, found, langs.at)
+    found = [d for d in found if d.label in policy.labels]
     if policy.residual:
         found = _with_residual(clean, found, kept, langs, policy)
     memory = (memory or Memory()).copy()

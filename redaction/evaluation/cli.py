@@ -19,6 +19,7 @@ from redaction.evaluation.model import Document, PublicFn, RedactFn
 from redaction.evaluation.readers import CORPORA, CORPUS_DIRS, load_corpus
 from redaction.evaluation.readers.testimonies import REPO_ROOT, default_testimony_files
 from redaction.evaluation.report import (
+    agreement_table,
     collect_failures,
     figures_table,
     info_table,
@@ -170,6 +171,8 @@ def main(
 
     console.print(figures_table(evaluation))
     console.print(summary_table(evaluation))
+    if evaluation.agreement.checks:
+        console.print(agreement_table(evaluation))
     if evaluation.aggregate.info:
         console.print(info_table(evaluation))
     if misses:

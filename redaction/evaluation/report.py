@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
+from redaction.evaluation.agreement import CHECKED_LANGUAGES
 from redaction.evaluation.model import KEEP
 from redaction.evaluation.readers import CORPORA
 from redaction.evaluation.runner import Evaluation
@@ -213,3 +214,21 @@ def to_json(
             m.as_dict() for m in collect_failures(evaluation, misses_limit, keep=True)
         ]
     return data
+
+
+def agreement_table(evaluation: Evaluation) -> Table:
+    """Russian/Ukrainian person and place surrogates that fit their sentence and kind."""
+    table = Table(title="Surrogates in context (ru/uk persons and places, pymorphy3)")
+    for name in ("lang", "surrogates", "grammatical", "right kind"):
+        table.add_column(name, justify="left" if name == "lang" else "right")
+    for lang in CHECKED_LANGUAGES:
+        agree, total = evaluation.agreement.share(lang)
+        kind, _ = evaluation.agreement.share(lang, kind=True)
+        if total:
+            table.add_row(
+                lang,
+                str(total),
+                f"{agree}/{total} {_fmt_rate(agree / total)}",
+                f"{kind}/{total} {_fmt_rate(kind / total)}",
+            )
+    return table
