@@ -25,7 +25,10 @@ __all__ = [
 
 def warm_up() -> None:
     """Load every language's models and dictionaries now rather than on the first request."""
+    from redaction.keep import is_public
+
     for language, sample in (("en", "Warm up."), ("ru", "Прогрев."), ("uk", "Розігрів.")):
         redact(sample, language)
         inflect_pools(language)
+        is_public(language, "Warm", "LOCATION")  # builds the keep tables (GeoNames cities)
     detect_language("warm up")

@@ -9,14 +9,16 @@ Mentions inside protected ranges (kept public names) are left alone.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from redaction import morph
-from redaction.labels import CALLSIGN, LOCATION, NAME_LIKE, PERSON
+from redaction.labels import CALLSIGN, ID, LOCATION, MILITARY_UNIT, NAME_LIKE, PERSON
 from redaction.placewords import english_place_names
 from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates import canonical_first_name
+from redaction.surrogates.shapes import normalised_value
 from redaction.text import Word, is_capitalised, words
 from redaction.types import Detection
 
@@ -31,6 +33,28 @@ def word_keys(language: str, word: str) -> frozenset[str]:
         return frozenset({lower, canonical_first_name("en", lower)})
     base = morph.lemmas(language, word)
     return base | {canonical_first_name(language, lem) for lem in base}
+
+
+@lru_cache(maxsize=100_000)
+def _reads_as_personal_name(language: str, word: str) -> bool:
+    """A capitalised word that is a personal name rather than an ordinary or place word:
+    Name/Surn/Patr readings (ru/uk); in English, a first name or a word no frequency list
+    knows (Ilyin), not a place noun."""
+    if not is_capitalised(word) or word.isupper():
+        return False
+    if language != "en":
+        return any(morph.name_kind(p) for p in morph.parses(language, word)) and not any(
+            "Geox" in morph.tags_of(p) for p in morph.parses(language, word)
+        )
+    from wordfreq import zipf_frequency
+
+    from redaction.recognizers.names import english_first_names
+
+    lower = word.lower()
+    return lower in english_first_names() or zipf_frequency(lower, "en") < _RARE_ZIPF
+
+
+_RARE_ZIPF = 2.5
 
 
 def _may_be_lowercase(language: str, word: str) -> bool:
@@ -68,7 +92,7 @@ def propagate(
             if d.start <= w.start
             and w.end <= d.end
             and len(w.text) >= _MIN_LEN
-            and not (lang == "en" and is_honorific(w.text))
+            and not (lang == "en" and d.label != CALLSIGN and is_honorific(w.text))
         ]
         for group in _name_groups(text, d, lang, inner):
             if d.label in (PERSON, CALLSIGN) or len(group) == 1:
@@ -77,6 +101,12 @@ def propagate(
                         single.setdefault((lang, key), d.label)
             elif group:
                 phrases[(lang, tuple(word_keys(lang, w.text) for w in group))] = d.label
+                # "Corporal Ilyin" taken for an organisation: its surname alone later is the
+                # same man, so a word that reads as a person's name spreads on its own.
+                for w in group:
+                    if _reads_as_personal_name(lang, w.text):
+                        for key in word_keys(lang, w.text):
+                            single.setdefault((lang, key), PERSON)
     # A remembered phrase was confirmed once (by a recogniser or an editor who marked it), so
     # it counts in any case: "the old tannery" an editor marked stays marked.
     confirmed: dict[tuple[str, tuple[frozenset[str], ...]], str] = {}
@@ -93,6 +123,67 @@ def propagate(
         found += _single_mentions(text, lang, toks, single, covered)
         found += _phrase_mentions(lang, toks, phrases, covered)
         found += _phrase_mentions(lang, toks, confirmed, covered, any_case=True)
+    return found
+
+
+# Recognisers whose cue word says what the mention is ("фамилия Орёл", "called him Doctor"):
+# their word is never a kept public name, and neither is any other mention of it.
+CUED_SOURCES = frozenset({"SurnameCueRecognizer", "CallsignRecognizer"})
+
+
+def unprotect_cued(
+    text: str,
+    protected: Sequence[tuple[int, int]],
+    detections: Sequence[Detection],
+    language_at: Callable[[int], str],
+) -> list[tuple[int, int]]:
+    """Protected (kept) ranges minus those naming what a cue said is a person or a nickname:
+    after "фамилия Орёл", a later "Орла" is that man, not the city - one entity, one decision."""
+    keys: set[tuple[str, str]] = set()
+    for d in detections:
+        if d.source in CUED_SOURCES:
+            lang = language_at(d.start)
+            for w in words(text[d.start : d.end], english=lang == "en"):
+                keys |= {(lang, k) for k in word_keys(lang, w.text)}
+    if not keys:
+        return list(protected)
+    out = []
+    for start, end in protected:
+        lang = language_at(start)
+        inner = words(text[start:end], english=lang == "en")
+        if not any((lang, k) in keys for w in inner for k in word_keys(lang, w.text)):
+            out.append((start, end))
+    return out
+
+
+_NUMBERED = frozenset({MILITARY_UNIT, ID})
+_MIN_DIGITS = 4  # "unit 12345" again as "12345"; a "5" alone recurs by chance
+
+
+def repeated_numbers(
+    text: str,
+    detections: Sequence[Detection],
+    protected: Sequence[tuple[int, int]] = (),
+    remembered: Sequence[tuple[str, str]] = (),
+) -> list[Detection]:
+    """Every other occurrence of a unit, ID or document number found once ("в/ч 12345 ...
+    в 12345 опять"), however it is spaced or hyphenated, and of those an earlier message of
+    the testimony replaced (`remembered`: (label, letters and digits of the value))."""
+    values: dict[str, str] = {}
+    for d in detections:
+        if d.label in _NUMBERED:
+            values.setdefault(normalised_value(text[d.start : d.end]), d.label)
+    for label, value in remembered:
+        values.setdefault(value, label)
+    covered = _Covered([(d.start, d.end) for d in detections] + list(protected))
+    found = []
+    for value, label in values.items():
+        if sum(c.isdigit() for c in value) < _MIN_DIGITS:
+            continue
+        spaced = r"[\s-]?".join(re.escape(c) for c in value)
+        for m in re.finditer(rf"(?<!\w){spaced}(?!\w)", text, re.IGNORECASE):
+            if not covered.overlaps(m.start(), m.end()):
+                found.append(Detection(m.start(), m.end(), label, 0.8, "consistency"))
     return found
 
 

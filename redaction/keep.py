@@ -4,15 +4,24 @@ Entries in data/keep.json are lemmatised with the language's analyser when first
 mention matches when each of its words can have the entry's lemma (so Россия, России, Россией all
 match "Россия"). Persons match on any word (the surname alone is enough); places and bodies on a
 whole phrase, which may be part of a longer mention.
+
+Beyond the curated entries, names nobody is identified by are recognised by kind rather than
+listed: cities over 100,000 people from GeoNames (`cities`), regions ("Kursk region",
+"Ростовская область", "Донеччина"), laws and conventions, roles and UN bodies heading an
+organisation mention ("Уповноважений Верховної Ради...", "UN Working Group on..."), public
+numbered brigades, and brands and formations (`NOT_PERSON` in keep.json). Those that could
+also be a person's name apply only to mentions not labelled as a person.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
-from redaction import morph
+from redaction import cities, morph
 from redaction.data import load
-from redaction.labels import NAME_LIKE, PERSON
+from redaction.labels import FACILITY, MILITARY_UNIT, NAME_LIKE, ORGANIZATION, PERSON
+from redaction.placewords import PLACE_AFTER
 from redaction.recognizers.names import english_first_names, has_given_name_reading
 from redaction.text import words
 
@@ -53,6 +62,182 @@ def _entries(language: str) -> tuple[frozenset[str], _Phrases, _Phrases]:
     return frozenset(surnames), full_names, phrases
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _phrase_table(language: str, entries: list[str] | frozenset[str]) -> _Phrases:
+    phrases: _Phrases = {}
+    for entry in entries:
+        toks = _tokens(language, entry)
+        if not toks:
+            continue
+        # Latin names in a Russian or Ukrainian text are not inflected by the analyser.
+        phrase = tuple(_lemma(language, w) if _CYRILLIC.search(w) else w.lower() for w in toks)
+        phrases.setdefault((len(phrase), phrase[0]), []).append(phrase)
+    return phrases
+
+
+@cache
+def _city_phrases(language: str) -> _Phrases:
+    """Cities over 100k people, in Latin letters and (ru/uk) in Cyrillic."""
+    entries = cities.big_city_names("latin")
+    if language != "en":
+        entries |= cities.big_city_names("cyrillic")
+    # A surrogate town must never read as a kept real one: those cities are replaced too.
+    surrogates = {morph.normalise(p) for p in load(f"names_{language}")["places"]}
+    return _phrase_table(
+        language, frozenset(e for e in entries if morph.normalise(e) not in surrogates)
+    )
+
+
+@cache
+def _not_person_entries(language: str) -> _Phrases:
+    """Brands and formations (keep.json NOT_PERSON): public unless the mention is a person's."""
+    return _phrase_table(language, load("keep")["NOT_PERSON"][language])
+
+
+@cache
+def _brand_phrases(language: str) -> _Phrases:
+    """NOT_PERSON entries no one is called (a person label there is a tagging error: Вайбер)."""
+    entries = load("keep")["NOT_PERSON"][language]
+    return _phrase_table(language, [e for e in entries if not cities.is_first_name(e.split()[0])])
+
+
+@cache
+def _brands(language: str) -> frozenset[str]:
+    """Lemmas of one-word brands: a brand heading a mention is kept with its model name."""
+    table = _brand_phrases(language)
+    return frozenset(p[0] for (n, _), ps in table.items() if n == 1 for p in ps)
+
+
+# Nouns of first-level regions: an oblast, krai or republic identifies nobody.
+_REGION_NOUNS = frozenset(
+    {
+        "область", "обл", "край", "республика", "республіка", "oblast", "oblasti", "oblast'",
+        "oblasts", "region", "krai", "kray", "krai'", "oblasti'", "oblastʹ",
+    }
+)  # fmt: skip
+_REGION_SUFFIXES = ("щина", "ччина")  # Донеччина, Харківщина: a region by its name alone
+# Heads of a law, a convention or a code: the whole mention is public.
+_LAW_WORDS = frozenset(
+    {
+        "закон", "конвенция", "конвенція", "кодекс", "конституция", "конституція", "указ",
+        "convention", "law", "code", "constitution", "decree", "statute",
+    }
+)  # fmt: skip
+# Roles of office-holders that head a public body's name ("Уповноважений Верховної Ради").
+_ROLE_WORDS = frozenset(
+    {
+        "уповноважений", "уполномоченный", "омбудсмен", "омбудсман", "министр", "міністр",
+        "minister", "ombudsman", "ombudsperson", "commissioner",
+    }
+)  # fmt: skip
+# International bodies whose sub-bodies are public too ("UN Working Group on ..."); a national
+# body's local branch ("ТЦК Шевченківського району") names a district and is not.
+_INTERNATIONAL_HEADS = frozenset(
+    {"un", "оон", "osce", "обсе", "обсє", "icrc", "мккк", "мкчх", "unhcr", "ohchr", "eu", "єс"}
+)  # fmt: skip
+# A brigade named with its type is a public formation ("3rd Separate Assault Brigade",
+# "36-та бригада морської піхоти"); a bare "72nd brigade" is a unit number and goes, and so
+# does an English one described in lower case ("the 200th motorised rifle brigade").
+_BRIGADE_TYPE = (
+    r"(?i:separate|assault|marine|mechani[sz]ed|airborne|air\s+assault|motori[sz]ed|tank|"
+    r"artillery|mountain|territorial|jaeger|rifle|guards|naval|infantry|окрем\w*|штурмов\w*|"
+    r"механізован\w*|механизирован\w*|десантн\w*|морськ\w*|морск\w*|мотостр\w*|танков\w*|"
+    r"гвард\w*|пехот\w*|піхот\w*|аеромобільн\w*|гірськ\w*|горн\w*|artyleriisk\w*|"
+    r"okrem\w*|shturmov\w*|morsk\w*|pikhot\w*|mekhanizovan\w*|desantn\w*)"
+)
+_NUMBERED_BRIGADE = re.compile(
+    r"(?<!\w)\d{1,3}(?:-?[^\W\d_]{1,3})?\s+(?:(?:[^\W\d_]+\s+){0,2}"
+    + _BRIGADE_TYPE
+    + r"\s+(?:[^\W\d_]+\s+){0,2}(?:Brigade|(?i:бригад|bryhad)\w*)|(?i:бригад|bryhad)\w*"
+    r"\s+(?:[^\W\d_]+\s+)?"
+    + _BRIGADE_TYPE
+    + r"(?:\s+(?:морськ\w*|морск\w*|morsk\w*)?\s*(?:піхот\w*|пехот\w*|pikhot\w*))?)",
+)
+
+
+_AND = frozenset({"та", "і", "и", "й", "and"})
+
+
+_REGION_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк)\w{1,3}$", re.IGNORECASE)
+
+
+def _region_start(surface: str, toks: list, noun: int) -> int:
+    """First token of the region names before a region noun, coordinated ones included:
+    "Kursk region", "Волинська та Харківська область", "Херсонська, Запорізька і Донецька".
+    A comma ends the region unless it lists region adjectives: in "Bilozerka, Kherson Oblast"
+    the village is not part of the oblast's name."""
+
+    def gap(left: int) -> str:
+        return surface[toks[left].end : toks[left + 1].start].strip()
+
+    def listed(left: int) -> bool:
+        return gap(left) == "," and all(
+            _REGION_ADJECTIVE.search(toks[k].text) for k in (left, left + 1)
+        )
+
+    i = noun - 1
+    while i > 0:
+        prev = toks[i - 1].text
+        if prev[:1].isupper() and ((noun - i < 2 and not gap(i - 1)) or listed(i - 1)):
+            i -= 1
+        elif prev.lower() in _AND and i > 1 and toks[i - 2].text[:1].isupper():
+            i -= 2
+        else:
+            break
+    return i
+
+
+def _whole_is_public(language: str, toks: list, cands: list[frozenset[str]], label: str) -> bool:
+    """A law, a role or UN body heading an organisation's name, a brand and its model."""
+    if any(c & _LAW_WORDS for c in cands):
+        return True  # nobody is called "закон": a person label here is a tagging slip
+    if label == PERSON:
+        return False
+    local = any(PLACE_AFTER.match(t.text) for t in toks)  # "району", "district" name a place
+    heads_public_body = cands[0] & (_ROLE_WORDS | _INTERNATIONAL_HEADS)
+    if label == ORGANIZATION and len(toks) > 1 and heads_public_body and not local:
+        return True  # "UN Working Group on ...", an ombudsman's office
+    return bool(cands[0] & _brands(language)) and all(t.text[:1].isupper() for t in toks[1:3])
+
+
+def _by_kind(
+    language: str, surface: str, toks: list, cands: list[frozenset[str]], label: str
+) -> list:
+    """Public ranges recognised by kind (module docstring), as token index pairs."""
+    spans = _regions(surface, toks, cands)
+    if label != PERSON:
+        spans += _phrase_spans(cands, _not_person_entries(language))
+        spans += _phrase_spans(cands, _city_phrases(language))
+        return spans
+    spans += _phrase_spans(cands, _brand_phrases(language))
+    # NER calls "Харкова" a person now and then; a one-word Cyrillic city that no reading
+    # makes a name is still the city ("Калинин" or, in English, "Jackson" may be a man).
+    if language != "en" and len(toks) == 1 and not _may_be_a_name(language, toks[0].text):
+        spans += _phrase_spans(cands, _city_phrases(language))
+    return spans
+
+
+def _may_be_a_name(language: str, word: str) -> bool:
+    """Some reading makes the word a personal name. The Ukrainian dictionary scores readings
+    alike and lists rare names for common words ("Ради": ради, Рада): a third of them there."""
+    ps = morph.parses(language, word)
+    names = sum(1 for p in ps if morph.name_kind(p))
+    return names > 0 and (language != "uk" or 3 * names >= len(ps))
+
+
+def _regions(surface: str, toks: list, cands: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """ "Kursk region", "Ростовская область", "Донеччина"."""
+    spans = []
+    for j, c in enumerate(cands):
+        if j and c & _REGION_NOUNS and toks[j - 1].text[:1].isupper():
+            spans.append((_region_start(surface, toks, j), j + 1))
+        elif toks[j].text[:1].isupper() and any(lemma.endswith(_REGION_SUFFIXES) for lemma in c):
+            spans.append((j, j + 1))
+    return spans
+
+
 def _candidates(language: str, word: str) -> frozenset[str]:
     return frozenset({word.lower()}) if language == "en" else morph.lemmas(language, word)
 
@@ -69,8 +254,10 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
     Федерації" keep their public part and mask the rest, while "Lenin Street" is no public
     figure. The label is not trusted for single words (Україна may come back as PERSON).
     Names recur within a testimony: each mention is decided once."""
-    if label not in NAME_LIKE:
-        return ()
+    if label in (*NAME_LIKE, MILITARY_UNIT) and _NUMBERED_BRIGADE.fullmatch(surface.strip()):
+        return ((0, len(surface)),)  # "3rd Separate Assault Brigade": a public formation
+    if label not in NAME_LIKE or (label == FACILITY and any(c.isdigit() for c in surface)):
+        return ()  # "ИК-6" is one name: the generic "ИК" alone is kept, with its number not
     toks = words(surface, english=language == "en")
     while toks and toks[0].text.lower() in _DETERMINERS:
         toks = toks[1:]
@@ -89,12 +276,19 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
                 return ((toks[0].start, toks[-1].end),)  # Владимир Владимирович Путин
             # "Сталину Вертинский": NER ran two people together; only the public one stays.
             return tuple(sorted(public))
-        if len(toks) > 1:
-            return ()
-    parts = [(toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases)]
+        nameless = language != "en" and not any(_may_be_a_name(language, t.text) for t in toks)
+        if len(toks) > 1 and not nameless:  # "Верховної Ради України" is nobody's name
+            regions = _regions(surface, toks, cands)  # "Rostov Oblast" taken for a person
+            if _whole_is_public(language, toks, cands, label):
+                return ((toks[0].start, toks[-1].end),)
+            return tuple((toks[i].start, toks[j - 1].end) for i, j in regions)
+    if _whole_is_public(language, toks, cands, label):
+        return ((toks[0].start, toks[-1].end),)
+    ranges = _phrase_spans(cands, phrases) + _by_kind(language, surface, toks, cands, label)
+    parts = [(toks[i].start, toks[j - 1].end) for i, j in ranges]
     if not parts and len(toks) == 1 and cands[0] & surnames:
         parts = [(toks[0].start, toks[0].end)]
-    return tuple(parts)
+    return tuple(sorted(set(parts)))
 
 
 def _phrase_spans(
@@ -166,7 +360,7 @@ def public_phrases(language: str, text: str) -> list[tuple[int, int]]:
     cands = [_candidates(language, t.text) for t in toks]
     return [
         (toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases, min_length=2)
-    ]
+    ] + [m.span() for m in _NUMBERED_BRIGADE.finditer(text)]
 
 
 def is_public(language: str, surface: str, label: str) -> bool:

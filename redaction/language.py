@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from redaction.text import safe_text
+from redaction.translit import latin_language
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
@@ -34,13 +35,14 @@ def _detector() -> LanguageDetector:
 
 
 def _detect_paragraph(text: str) -> tuple[str | None, bool]:
-    """(language, confident): Latin script is English; Cyrillic goes to lingua or to letters."""
+    """(language, confident): Latin script is English unless it reads as transliterated Russian
+    or Ukrainian; Cyrillic goes to lingua or to letters."""
     cyr, lat = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
     if not cyr and not lat:
         return None, False
     confident = cyr + lat >= _MIN_LETTERS_FOR_LINGUA
     if lat > cyr:
-        return "en", confident
+        return latin_language(text) or "en", confident
     uk, ru = len(_UK_ONLY.findall(text)), len(_RU_ONLY.findall(text))
     if not confident and uk != ru:
         return ("uk" if uk > ru else "ru"), False

@@ -142,8 +142,11 @@ def _inflect(language: str, lemma: str, kind: str | None, wanted_grammemes: froz
     ranked = sorted(
         ps,
         key=lambda p: (
+            normalise(p.normal_form) != normalise(lemma),
             kind is not None and kind not in tags_of(p),
+            kind is None and name_kind(p) is not None,  # a callsign declines as a noun
             bool(genders) and not genders <= tags_of(p) and "Surn" not in tags_of(p),
+            bool(genders) and not genders <= tags_of(p),
             not {"nomn", "sing"} <= tags_of(p),
             -p.score,
         ),
@@ -159,3 +162,40 @@ def _inflect(language: str, lemma: str, kind: str | None, wanted_grammemes: froz
             if form is not None:
                 return form.word
     return lemma.lower()
+
+
+def inflect_like(surrogate: str, real_lemma: str, real_form: str) -> str | None:
+    """The surrogate with the ending change that turns the real lemma into the real form, when
+    both are of one declension class and the surrogate ends like the real lemma: Приходько ->
+    Приходька makes Харченко -> Харченка, Славко -> Славка makes Михайлко -> Михайлка. None
+    when the change does not apply (a stem alternation, another ending)."""
+    lemma, form, new = normalise(real_lemma), normalise(real_form), surrogate.lower()
+    shared = 0
+    while shared < min(len(lemma), len(form)) and lemma[shared] == form[shared]:
+        shared += 1
+    old_end, new_end = lemma[shared:], form[shared:]
+    if shared < 2 or not new.replace("ё", "е").endswith(old_end):
+        return None
+    return new[: len(new) - len(old_end)] + new_end
+
+
+@lru_cache(maxsize=10_000)
+def declines_cleanly(language: str, lemma: str, kind: str | None) -> bool:
+    """Whether the analyser knows the word as its own lemma and every oblique case it makes of
+    it is a known form of that lemma: a surrogate it cannot decline («Бердичів» read as a
+    plural, «Ведмідь» without its е) would come out ungrammatical in the text."""
+    if language not in ("ru", "uk"):
+        return True
+    own = normalise(lemma)
+    ps = [p for p in parses(language, lemma) if p.is_known and normalise(p.normal_form) == own]
+    if not ps:
+        return False
+    number = "plur" if all("plur" in tags_of(p) for p in ps) else "sing"
+    if inflect(language, lemma, kind, {"ablt", number}) == own:
+        return False  # declined as indeclinable
+    for case in ("gent", "datv", "ablt", "loct"):
+        form = inflect(language, lemma, kind, {case, number})
+        back = parses(language, form)
+        if not any(p.is_known and normalise(p.normal_form) == own for p in back):
+            return False
+    return True

@@ -7,16 +7,26 @@ import re
 from collections.abc import Collection, Sequence
 
 from redaction import keep, morph
-from redaction.consistency import harmonise, propagate, word_keys
-from redaction.labels import LANGUAGES, LOCATION, NAME_LIKE
+from redaction.consistency import (
+    harmonise,
+    propagate,
+    repeated_numbers,
+    unprotect_cued,
+    word_keys,
+)
+from redaction.labels import DATE, ID, LANGUAGES, LOCATION, MILITARY_UNIT, NAME_LIKE
 from redaction.language import segments
 from redaction.memory import Memory
+from redaction.normalise import Normalised, normalise
 from redaction.placewords import english_place_names
 from redaction.policy import Policy
 from redaction.recognizers import recognizers_for
+from redaction.recognizers.id_number import is_identifier_word
 from redaction.recognizers.names import toponym_end
+from redaction.residual import residual
 from redaction.resolve import resolve
 from redaction.surrogates import SurrogateMaker
+from redaction.surrogates.kinds import settle_kinds, within_sentences
 from redaction.text import safe_text, words
 from redaction.types import Detection, Redaction, Span
 
@@ -59,21 +69,37 @@ def _text_vocabulary(text: str, langs: _Languages) -> set[str]:
 
 
 def _render(
-    text: str, found: Sequence[Detection], langs: _Languages, maker: SurrogateMaker
+    text: str,
+    found: Sequence[Detection],
+    langs: _Languages,
+    maker: SurrogateMaker,
+    norm: Normalised | None = None,
 ) -> tuple[str, list[Span]]:
+    """The input with every detection replaced; detections are in the offsets of the normalised
+    view when there is one, and surrogates go back in the input's script and casing."""
+    seen = norm.view.text if norm else text
     out: list[str] = []
     spans: list[Span] = []
     last = length = 0
+    maker.know_dates(seen[d.start : d.end] for d in found if d.label == DATE)
     for d in found:
-        gap = text[last : d.start]
+        start, end = norm.view.to_original(d.start, d.end) if norm else (d.start, d.end)
+        start = max(start, last)
+        if start >= end:
+            continue
+        gap = text[last:start]
         out.append(gap)
         length += len(gap)
-        before = text[max(0, d.start - 12) : d.start]
-        replacement = maker.replacement(text[d.start : d.end], d.label, langs.at(d.start), before)
-        spans.append(Span(d.start, d.end, d.label, replacement, length, length + len(replacement)))
+        before, after = seen[max(0, d.start - 60) : d.start], seen[d.end : d.end + 40]
+        replacement = maker.replacement(
+            seen[d.start : d.end], d.label, langs.at(d.start), before, after
+        )
+        if norm:
+            replacement = norm.original_form(replacement, d.start, d.end)
+        spans.append(Span(start, end, d.label, replacement, length, length + len(replacement)))
         out.append(replacement)
         length += len(replacement)
-        last = d.end
+        last = end
     out.append(text[last:])
     return "".join(out), spans
 
@@ -93,6 +119,18 @@ def _remembered_names(memory: Memory | None) -> list[tuple[str, str]]:
         label, role, lemma = [*key.split("|", 2), "", ""][:3]
         if label in NAME_LIKE and role in ("", "first", "patr", "last") and lemma:
             out.append((label, lemma))
+    return out
+
+
+def _remembered_numbers(memory: Memory | None) -> list[tuple[str, str]]:
+    """(label, letters and digits) of the unit and ID numbers an earlier message replaced."""
+    if memory is None:
+        return []
+    out = []
+    for key in memory.entries:
+        label, _role, value = [*key.split("|", 2), "", ""][:3]
+        if label in (ID, MILITARY_UNIT) and value:
+            out.append((label, value))
     return out
 
 
@@ -117,6 +155,19 @@ def _kept_parts(policy: Policy, language: str, surface: str, label: str) -> list
     return named
 
 
+def _kept_as_written(norm: Normalised, mentions: Sequence[Detection]) -> list[tuple[int, int]]:
+    """Mentions the input wrote in Latin letters and the English keep list knows as written
+    ("VK", "Signal" inside transliterated Russian): projected to Cyrillic they are unknown."""
+    out = []
+    for d in mentions:
+        start, end = norm.view.to_original(d.start, d.end)
+        written = norm.view.original[start:end]
+        projected = written != norm.view.text[d.start : d.end] and _LATIN.search(written)
+        if projected and keep.is_public("en", written, d.label):
+            out.append((d.start, d.end))
+    return out
+
+
 def _without(text: str, d: Detection, kept: list[tuple[int, int]]) -> list[Detection]:
     """What is left of a mention once its public ranges are cut out, if it still names
     anything: a capitalised word or a digit, not a stray "і" between two public names."""
@@ -137,6 +188,23 @@ def _without(text: str, d: Detection, kept: list[tuple[int, int]]) -> list[Detec
     ]
 
 
+def _with_residual(
+    text: str,
+    found: list[Detection],
+    kept: list[tuple[int, int]],
+    langs: _Languages,
+    policy: Policy,
+) -> list[Detection]:
+    """Add the residual pass's hits, and every other mention of them (a word it caught mid-
+    sentence may also open one)."""
+    covered = [(d.start, d.end) for d in found] + kept
+    extra = residual(text, covered, langs.at, policy.keep)
+    if not extra:
+        return found
+    extra += propagate(text, extra, langs.at, covered)
+    return resolve(text, [*found, *(d for d in extra if d.label in policy.labels)])
+
+
 def redact(
     text: str,
     language: str = "auto",
@@ -148,8 +216,12 @@ def redact(
     """Replace identifiers with consistent surrogates; the input memory is not modified."""
     _check(language, style, allow_auto=True)
     policy = policy or Policy()
-    clean = safe_text(text)
-    langs = _Languages(segments(clean) if language == "auto" else [(0, len(clean), language)])
+    original = safe_text(text)
+    norm = normalise(
+        original, segments(original) if language == "auto" else [(0, len(original), language)]
+    )
+    clean = norm.view.text  # recognisers see the normalised view; spans map back in _render
+    langs = _Languages(norm.runs)
     detections: list[Detection] = []
     for start, end, lang in langs.runs:
         part = clean[start:end]
@@ -159,7 +231,12 @@ def redact(
                     Detection(d.start + start, d.end + start, d.label, d.score, d.source)
                 )
     detections = [_with_place_noun(clean, d, langs.at(d.start)) for d in detections]
-    detections = [d for d in detections if d.label in policy.labels]
+    detections = [
+        d
+        for d in detections
+        if d.label in policy.labels
+        and not (d.label in NAME_LIKE and is_identifier_word(clean[d.start : d.end]))
+    ]
     # Keep decisions are taken on merged mentions: "ул. Ленина, 5" is an address, not Lenin.
     merged = resolve(clean, detections)
     kept = [
@@ -168,20 +245,33 @@ def redact(
         for s, e in _kept_parts(policy, langs.at(d.start), clean[d.start : d.end], d.label)
     ]
     if policy.keep_public:
+        kept += _kept_as_written(norm, merged)
         kept += [
             (start + s, start + e)
             for start, end, lang in langs.runs
             for s, e in keep.public_phrases(lang, clean[start:end])
         ]
+    kept = unprotect_cued(clean, kept, detections, langs.at)
     found = resolve(clean, [piece for d in merged for piece in _without(clean, d, kept)])
     earlier = _remembered_names(memory)
-    found = resolve(clean, [*found, *propagate(clean, found, langs.at, kept, earlier)])
-    found = [d for d in harmonise(clean, found, langs.at, earlier) if d.label in policy.labels]
+    found = resolve(
+        clean,
+        [
+            *found,
+            *propagate(clean, found, langs.at, kept, earlier),
+            *repeated_numbers(clean, found, kept, _remembered_numbers(memory)),
+        ],
+    )
+    found = within_sentences(clean, harmonise(clean, found, langs.at, earlier), langs.at)
+    found = settle_kinds(clean, found, langs.at)
+    found = [d for d in found if d.label in policy.labels]
+    if policy.residual:
+        found = _with_residual(clean, found, kept, langs, policy)
     memory = (memory or Memory()).copy()
     maker = SurrogateMaker(
         memory, style=style, link_key=policy.link_key, avoid=_text_vocabulary(clean, langs)
     )
-    redacted, spans = _render(text, found, langs, maker)
+    redacted, spans = _render(text, found, langs, maker, norm)
     return Redaction(langs.dominant, redacted, spans, memory)
 
 

@@ -36,7 +36,8 @@ ABBREVIATIONS = frozenset(
 # Cases a preposition allows after it (Russian and Ukrainian together; the analyser disambiguates).
 # fmt: off
 PREPOSITION_CASES: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("в", "во", "у", "на"), frozenset({"loct", "accs"})),
+    **dict.fromkeys(("в", "во", "на"), frozenset({"loct", "accs"})),
+    "у": frozenset({"loct", "accs", "gent"}),  # ru "у Петра", uk "у Києві", "у Михалича"
     **dict.fromkeys(("о", "об", "обо", "при"), frozenset({"loct"})),
     **dict.fromkeys(
         (

@@ -13,9 +13,11 @@ class Policy:
     (public figures, countries, capitals, national institutions) readable. keep: extra surface
     forms to leave readable. link_key: opt-in keyed linking - the same real name gets the same
     surrogate in every testimony redacted with this key (HMAC-SHA256) instead of a random one.
+    residual: run the fail-closed residual pass (redaction/residual.py) after detection.
     """
 
     labels: frozenset[str] = ALL_LABELS
     keep_public: bool = True
     keep: frozenset[str] = field(default_factory=frozenset)
     link_key: bytes | None = None
+    residual: bool = True

@@ -19,10 +19,12 @@ from redaction.evaluation.model import Document, PublicFn, RedactFn
 from redaction.evaluation.readers import CORPORA, CORPUS_DIRS, load_corpus
 from redaction.evaluation.readers.testimonies import REPO_ROOT, default_testimony_files
 from redaction.evaluation.report import (
+    agreement_table,
     collect_failures,
     figures_table,
     info_table,
     misses_table,
+    summary_table,
     to_json,
 )
 from redaction.evaluation.runner import evaluate
@@ -34,16 +36,17 @@ Corpus = Enum("Corpus", {name.replace("-", "_"): name for name in CORPORA}, type
 app = typer.Typer(add_completion=False, help=__doc__)
 
 
-def load_redactor(*, mask_public: bool = False) -> RedactFn:
+def load_redactor(*, mask_public: bool = False, residual: bool = True) -> RedactFn:
     """Import the real pseudonymiser lazily (tests replace this function).
 
     ``mask_public`` turns the keep list off, so that recall measures detection alone: the
-    public corpora annotate "Putin" or "London" like any private name."""
+    public corpora annotate "Putin" or "London" like any private name. ``residual=False``
+    skips the fail-closed residual pass, to measure what it costs in over-masking."""
     from functools import partial
 
     from redaction import Policy, redact  # heavy: import only when evaluating
 
-    return partial(redact, policy=Policy(keep_public=False)) if mask_public else redact
+    return partial(redact, policy=Policy(keep_public=not mask_public, residual=residual))
 
 
 def load_public_policy() -> PublicFn | None:
@@ -90,6 +93,15 @@ def main(
             "--testimonies", help="Testimony JSON file(s). Default: tests/data/testimonies*.json"
         ),
     ] = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--file",
+            "-f",
+            help="Any marked-up testimony file (repeatable); alone, it is the only corpus "
+            "evaluated.",
+        ),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Only the first K documents per corpus.")
     ] = None,
@@ -117,17 +129,25 @@ def main(
             help="Redact with the keep list off (pure detection recall on public corpora).",
         ),
     ] = False,
+    residual: Annotated[
+        bool,
+        typer.Option(
+            "--residual/--no-residual",
+            help="Run the fail-closed residual pass (off: measure what it costs).",
+        ),
+    ] = True,
 ) -> None:
     """Evaluate the pseudonymiser: recall, keep rate, token precision, leaking documents."""
     # Piped output (CI logs, RESULTS.md) would otherwise be squeezed into 80 columns.
     console = Console() if sys.stdout.isatty() else Console(width=160)
-    names = [c.value for c in corpus] if corpus else list(CORPORA)
-    corpora = _load(names, data, testimonies or default_testimony_files(), limit, console)
+    names = [c.value for c in corpus] if corpus else ["testimonies"] if files else list(CORPORA)
+    marked = [*(testimonies or []), *(files or [])] or default_testimony_files()
+    corpora = _load(names, data, marked, limit, console)
     if not corpora:
         console.print("[red]no corpus to evaluate[/]")
         raise typer.Exit(code=2)
     try:
-        redact = load_redactor(mask_public=mask_public)
+        redact = load_redactor(mask_public=mask_public, residual=residual)
     except (ImportError, AttributeError) as error:
         console.print(f"[red]cannot import redaction.redact: {error}[/]")
         raise typer.Exit(code=2) from error
@@ -150,6 +170,9 @@ def main(
         )
 
     console.print(figures_table(evaluation))
+    console.print(summary_table(evaluation))
+    if evaluation.agreement.checks:
+        console.print(agreement_table(evaluation))
     if evaluation.aggregate.info:
         console.print(info_table(evaluation))
     if misses:
@@ -168,6 +191,7 @@ def main(
             "limit": limit,
             "auto_language": auto_language,
             "keep_policy": keep_policy,
+            "residual": residual,
             "documents": {name: len(docs) for name, docs in corpora.items()},
         }
         json_out.write_text(

@@ -58,6 +58,8 @@ class Document:
       replacing them is not gratuitous over-redaction.
     * ``ignorable_words``: lower-cased words a must-mask mention may contain without them
       having to be replaced (TAB's scorer convention: titles, determiners, prepositions).
+    * ``style``: the writing style a marked-up testimony is tagged with ("sms", "translit",
+      ...); styles fail in different ways, so figures are also reported per style.
     """
 
     id: str
@@ -67,6 +69,7 @@ class Document:
     keep: list[Mention] = field(default_factory=list)
     other: list[Mention] = field(default_factory=list)
     ignorable_words: frozenset[str] = frozenset()
+    style: str = ""
 
 
 class SpanLike(Protocol):

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
+from redaction.evaluation.agreement import CHECKED_LANGUAGES
 from redaction.evaluation.model import KEEP
 from redaction.evaluation.readers import CORPORA
 from redaction.evaluation.runner import Evaluation
 from redaction.evaluation.scoring import ALL, Counts, DocumentScore, Key, MentionOutcome
+from redaction.evaluation.summary import TARGETS, SummaryKey, summarise
 
 CONTEXT_CHARS = 40
 
@@ -85,6 +87,31 @@ def figures_table(evaluation: Evaluation) -> Table:
             str(c.leak_docs) if c.docs else "–",
         )
     return table
+
+
+def summary_table(evaluation: Evaluation) -> Table:
+    """The four headline figures per language and per style, each marked against its target."""
+    table = Table(title="Headline figures per language and per style (✓/✗: issue #9 target)")
+    for name in ("corpus", "by", "group", "docs", "mentions"):
+        table.add_column(name, justify="left" if name in ("corpus", "by", "group") else "right")
+    for target in TARGETS:
+        table.add_column(f"{target.name} {target.symbol}{100 * target.bound:.0f}%", justify="right")
+    for (corpus, grouping, name), c in summarise(evaluation.scores).items():
+        figures = []
+        for target in TARGETS:
+            met = target.met(c)
+            mark = "" if met is None else " ✓" if met else " [red]✗[/]"
+            figures.append(f"{_fmt_rate(target.figure(c))}{mark}")
+        table.add_row(corpus, grouping, name, str(c.docs), str(c.mentions), *figures)
+    return table
+
+
+def summary_rows(summary: dict[SummaryKey, Counts]) -> list[dict]:
+    """JSON-ready headline figures."""
+    return [
+        {"corpus": corpus, "by": grouping, "group": name, **counts.as_dict()}
+        for (corpus, grouping, name), counts in summary.items()
+    ]
 
 
 def info_table(evaluation: Evaluation) -> Table:
@@ -174,6 +201,7 @@ def to_json(
 
     data: dict = {
         "settings": settings,
+        "summary": summary_rows(summarise(evaluation.scores)),
         "rows": rows(evaluation.aggregate.rows),
         "info": rows(evaluation.aggregate.info),
         "errors": [{"corpus": c, "doc_id": d, "error": e} for c, d, e in evaluation.errors],
@@ -186,3 +214,21 @@ def to_json(
             m.as_dict() for m in collect_failures(evaluation, misses_limit, keep=True)
         ]
     return data
+
+
+def agreement_table(evaluation: Evaluation) -> Table:
+    """Russian/Ukrainian person and place surrogates that fit their sentence and kind."""
+    table = Table(title="Surrogates in context (ru/uk persons and places, pymorphy3)")
+    for name in ("lang", "surrogates", "grammatical", "right kind"):
+        table.add_column(name, justify="left" if name == "lang" else "right")
+    for lang in CHECKED_LANGUAGES:
+        agree, total = evaluation.agreement.share(lang)
+        kind, _ = evaluation.agreement.share(lang, kind=True)
+        if total:
+            table.add_row(
+                lang,
+                str(total),
+                f"{agree}/{total} {_fmt_rate(agree / total)}",
+                f"{kind}/{total} {_fmt_rate(kind / total)}",
+            )
+    return table

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from redaction.evaluation.agreement import Agreement, check_document
 from redaction.evaluation.model import Document, PublicFn, RedactFn
 from redaction.evaluation.scoring import Aggregate, DocumentScore, aggregate, score_document
 
@@ -31,6 +32,7 @@ class Evaluation:
     scores: dict[str, list[DocumentScore]] = field(default_factory=dict)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # corpus, doc id, error
     keep_policy: bool = False  # whether mentions were checked against a keep policy
+    agreement: Agreement = field(default_factory=Agreement)  # ru/uk surrogates in context
 
 
 def evaluate(
@@ -58,6 +60,7 @@ def evaluate(
                 result.errors.append((corpus, doc.id, f"{type(error).__name__}: {error}"))
                 redaction = _Unredacted(doc.text)
             scores.append(score_document(doc, redaction, is_public))
+            result.agreement.add(check_document(doc, redaction))
             if on_document is not None:
                 on_document(corpus)
         result.scores[corpus] = scores

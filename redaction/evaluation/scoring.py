@@ -10,6 +10,9 @@ Rules (from /work/shared/eval/README.md, applied to every corpus):
 * **Token precision**: among input tokens touched by a span, the share that overlap a gold
   must-mask or informational mention. KEEP mentions do not count as gold here: replacing one is
   over-redaction (also visible in the keep rate).
+* **Over-masking**: among replaced spans, the share that overlap no gold must-mask or
+  informational mention (a span over a KEEP mention or over plain words touches nothing
+  identifying). Counted per span, not per token, so one long spurious span weighs as one.
 * A document **leaks** when at least one of its must-mask mentions is not caught.
 * With a keep policy (``is_public``), must-mask mentions it calls public are flagged, and
   ``recall_private`` gives recall over the others. On public corpora that separates real misses
@@ -59,6 +62,8 @@ class DocumentScore:
     other: list[MentionOutcome]
     replaced_tokens: dict[str, int]
     precise_tokens: dict[str, int]
+    spans: int = 0
+    spurious_spans: int = 0
 
     @property
     def leaked(self) -> bool:
@@ -161,7 +166,11 @@ def score_document(
         replaced[label] = replaced.get(label, 0) + 1
         if any(gold[token.start() : token.end()]):
             precise[label] = precise.get(label, 0) + 1
-    return DocumentScore(doc, output, must_mask, keep, other, replaced, precise)
+    spans = [s for s in result.spans if s.end > s.start]
+    spurious = sum(not any(gold[max(0, s.start) : s.end]) for s in spans)
+    return DocumentScore(
+        doc, output, must_mask, keep, other, replaced, precise, len(spans), spurious
+    )
 
 
 @dataclass
@@ -178,6 +187,8 @@ class Counts:
     precise_tokens: int = 0
     docs: int = 0
     leak_docs: int = 0
+    spans: int = 0
+    spurious_spans: int = 0
 
     @property
     def recall(self) -> float | None:
@@ -200,6 +211,31 @@ class Counts:
         """Replaced tokens inside gold / replaced tokens."""
         return self.precise_tokens / self.replaced_tokens if self.replaced_tokens else None
 
+    @property
+    def over_masking(self) -> float | None:
+        """Replaced spans touching no gold mention / replaced spans."""
+        return self.spurious_spans / self.spans if self.spans else None
+
+    @property
+    def leak_rate(self) -> float | None:
+        """Documents with a leak / documents."""
+        return self.leak_docs / self.docs if self.docs else None
+
+    def add_document(self, score: DocumentScore) -> None:
+        """Add every counter of one document (the ``ALL``-row view of it)."""
+        self.docs += 1
+        self.leak_docs += score.leaked
+        self.mentions += len(score.must_mask)
+        self.caught += sum(o.ok for o in score.must_mask)
+        self.public_mentions += sum(o.public for o in score.must_mask)
+        self.public_caught += sum(o.ok and o.public for o in score.must_mask)
+        self.keep_total += len(score.keep)
+        self.kept += sum(o.ok for o in score.keep)
+        self.replaced_tokens += sum(score.replaced_tokens.values())
+        self.precise_tokens += sum(score.precise_tokens.values())
+        self.spans += score.spans
+        self.spurious_spans += score.spurious_spans
+
     def as_dict(self) -> dict[str, float | int | None]:
         """Counters and derived rates, for the JSON export."""
         return {
@@ -217,6 +253,10 @@ class Counts:
             "token_precision": self.token_precision,
             "docs": self.docs,
             "leak_docs": self.leak_docs,
+            "leak_rate": self.leak_rate,
+            "spans": self.spans,
+            "spurious_spans": self.spurious_spans,
+            "over_masking": self.over_masking,
         }
 
 
@@ -249,6 +289,8 @@ def aggregate(
         total = result.cell((corpus, lang, ALL))
         total.docs += 1
         total.leak_docs += score.leaked
+        total.spans += score.spans
+        total.spurious_spans += score.spurious_spans
         by_label: dict[str, list[MentionOutcome]] = {}
         for outcome in score.must_mask:
             by_label.setdefault(outcome.mention.label, []).append(outcome)

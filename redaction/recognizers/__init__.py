@@ -23,15 +23,18 @@ from redaction.recognizers.names import NameRecognizer
 from redaction.recognizers.ner import NerRecognizer
 from redaction.recognizers.phone import PhoneRecognizer
 from redaction.recognizers.plate import PlateRecognizer
+from redaction.recognizers.postcode import PostcodeRecognizer
 from redaction.recognizers.quoted import QuotedNameRecognizer
 from redaction.recognizers.self_named import SelfNamedRecognizer
 from redaction.recognizers.slavic_places import SlavicPlaceRecognizer
+from redaction.recognizers.surname_cue import SurnameCueRecognizer
 from redaction.recognizers.url import UrlRecognizer
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     NerRecognizer(),
     NameRecognizer(),
     SelfNamedRecognizer(),
+    SurnameCueRecognizer(),
     EnglishTitleRecognizer(),
     InitialsRecognizer(),
     EnglishPlaceRecognizer(),
@@ -48,6 +51,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     CaseNumberRecognizer(),
     FacilityRecognizer(),
     PlateRecognizer(),
+    PostcodeRecognizer(),
     AddressRecognizer(),
     DateRecognizer(),
 )

@@ -1,5 +1,9 @@
-"""Numbered institutions: "школа № 2", "больница № 3", "лікарня №5", "School No. 12",
-"ИК-2", "СИЗО-1". The number (with its sign) is what identifies the place."""
+"""Numbered institutions: "школа № 2", "больница № 3", "лікарня №5", "School No. 12", and
+detention facilities by their code: "ИК-2", "СИЗО-1", "ІК-10", "SIZO-1", "ik-6".
+
+For a school the number is what identifies it, so only "№ 2" goes. A facility code is one name
+("ИК-6" is penal colony No. 6 of a region): it goes whole, or "ИК-" would be left readable
+next to a surrogate number. ИВС or СИЗО alone is a generic word and stays."""
 
 from redaction.labels import FACILITY
 from redaction.recognizers.base import Pattern, PatternRecognizer
@@ -10,6 +14,8 @@ _INSTITUTION = (
     r"колоні\w*|отдел\w*\s+полиции|відділ\w*\s+поліції|отделени\w*|відділенн\w*|"
     r"school|hospital|kindergarten|penal\s+colony|colony|detention\s+cent(?:er|re)|clinic)"
 )
+# Codes of penal colonies, pre-trial and temporary detention, in Cyrillic and Latin letters.
+_FACILITY_CODE = r"(?:ИК|ИВС|СИЗО|СІЗО|ІК|ІТТ|ИТТ|ЛИУ|ИТК|ЛВК|ВК|ПНД|ВОП|IK|SIZO|IVS|ITK|LIU|ITT)"
 
 
 class FacilityRecognizer(PatternRecognizer):
@@ -20,9 +26,5 @@ class FacilityRecognizer(PatternRecognizer):
             0.85,
             requires=("№", "no", "number", "#"),
         ),
-        Pattern(
-            r"(?<!\w)(?:ИК|ИВС|СИЗО|СІЗО|ЛИУ|ИТК|ПНД|ВОП)\s?-?\s?(?P<value>№?\s?\d{1,3})(?!\d)",
-            0.85,
-            flags=0,
-        ),
+        Pattern(rf"(?<!\w){_FACILITY_CODE}\s?-?\s?№?\s?\d{{1,3}}(?![\d/])", 0.9),
     )

@@ -17,6 +17,8 @@ class MilitaryUnitRecognizer(PatternRecognizer):
     label = MILITARY_UNIT
     patterns = (
         Pattern(r"(?:\bв\s?/\s?ч|\bв\.\s?ч\.|\bвч|\bв/ч)\s*№?\s*" + _NUMBER, 0.95),
+        # the same in Latin letters, "v/ch 12676", "v/ch. 91711", "vch 12345"
+        Pattern(r"\bv\s?/\s?ch\.?\s*(?:n|№)?\s*" + _NUMBER, 0.95, requires=("ch",)),
         Pattern(r"(?:войсков\w*|військов\w*)\s+част\w*\s*№?\s*" + _NUMBER, 0.95),
         Pattern(
             r"\b(?:military\s+)?unit\s+(?:no\.?\s*|number\s+|#\s*)?" + _NUMBER,

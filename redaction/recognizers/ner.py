@@ -53,6 +53,44 @@ _EN_NOT_PLACES = frozenset(
 _EN_KNOWN_TYPES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "CARDINAL"})
 
 
+_POSSESSIVES = frozenset({"my", "his", "her", "our", "your", "their"})
+_COMMON_ZIPF = 3.0
+
+
+def _kinship_word(ent: Span) -> bool:
+    """ "my Mum and Uncle", "our Granny": a common noun after a possessive names a relative's
+    role, not the relative (a first name there, "my Sasha", stays a name)."""
+    if len(ent) != 1 or ent[0].lower_ in english_first_names():
+        return False
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(ent[0].lower_, "en") < _COMMON_ZIPF:
+        return False
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 4:
+        tok = ent.doc[i]
+        if tok.lower_ in _POSSESSIVES:
+            return True
+        if not (tok.is_punct or tok.lower_ in ("and", "or") or tok.is_title):
+            return False
+        i -= 1
+    return False
+
+
+_NATIONALITY_END = ("ian", "ish", "ese", "ean")
+_NATIONALITY_ZIPF = 4.0
+
+
+def _nationality_word(ent: Span, label: str) -> bool:
+    """ "Ukrainian", "English" tagged as a place: a nationality or language adjective names
+    nobody (a frequent word with a demonym ending; rare towns are not frequent words)."""
+    if len(ent) != 1 or label != LOCATION or not ent[0].lower_.endswith(_NATIONALITY_END):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(ent[0].lower_, "en") >= _NATIONALITY_ZIPF
+
+
 def _mostly_a_name(language: str, word: str) -> bool:
     ps = morph.parses(language, word)
     if any("Geox" in morph.tags_of(p) for p in ps):
@@ -75,6 +113,8 @@ class NerRecognizer:
             if label is None or not any(c.isalpha() for c in ent.text):
                 continue
             if language == "en":
+                if _kinship_word(ent) or _nationality_word(ent, label):
+                    continue
                 label = self._english_label(ent, label)
                 found.append(Detection(ent.start_char, ent.end_char, label, self.score, "ner"))
                 continue
@@ -185,6 +225,9 @@ def _noise(language: str, word: str, initial: bool) -> bool:
     function = any(p.is_known and morph.tags_of(p) & morph.FUNCTION_TAGS for p in ps)
     if function and (initial or not word[:1].isupper()):
         return True
-    if any(morph.name_kind(p) for p in ps):
+    names = [p for p in ps if morph.name_kind(p)]
+    # The Ukrainian dictionary scores every reading alike and lists rare surnames for common
+    # words ("Друзі": друзі, Друзь): there a name must be a third of the readings at least.
+    if names and (language != "uk" or 3 * len(names) >= len(ps)):
         return False
     return function or (initial and morph.is_common_word(language, word))

@@ -29,6 +29,9 @@ _CONTEXT = (
     "signal", "mob", "моб",
 )
 # fmt: on
+# A dotted or slashed date ("03.02.2023", "09/02/1993") is a date, whatever region's number
+# plan also allows those digits; as a phone it came out as a web address.
+_DATE_SHAPE = re.compile(r"\d{1,2}([./])\d{1,2}\1(?:19|20)\d\d")
 
 
 class PhoneRecognizer:
@@ -36,7 +39,11 @@ class PhoneRecognizer:
     languages = frozenset({"en", "ru", "uk"})
 
     def analyze(self, text: str, language: str) -> list[Detection]:
-        found = {span: Detection(*span, self.label, 0.9, "phone") for span in library_matches(text)}
+        found = {
+            span: Detection(*span, self.label, 0.9, "phone")
+            for span in library_matches(text)
+            if not _DATE_SHAPE.fullmatch(text[span[0] : span[1]].strip())
+        }
         for m in _LOOSE.finditer(text):
             digits = sum(c.isdigit() for c in m.group())
             context = text[max(0, m.start() - 30) : m.start()].lower()

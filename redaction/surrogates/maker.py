@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Iterable
 from functools import lru_cache
 
 from redaction import morph
@@ -32,12 +32,26 @@ from redaction.labels import (
 )
 from redaction.memory import Memory
 from redaction.placewords import english_place_names, is_place_prefix, preposition_cases
-from redaction.surrogates import shapes
-from redaction.surrogates.people import PersonToken, diminutive_of, person_token, pools
+from redaction.surrogates import dates, shapes
+from redaction.surrogates.context import NEUTRAL, Context, read_context
+from redaction.surrogates.people import (
+    PersonToken,
+    can_make_diminutive,
+    diminutive_class,
+    make_diminutive,
+    name_parses,
+    person_token,
+    pools,
+    surname_class,
+)
 from redaction.text import Word, match_casing, words
 
 _DRAWS = 16
+_DATE_OFFSET = "DATE|offset|"  # memory entry: the testimony's date shift in days
+_HARD_CONSONANTS = frozenset("бвдзлмнпрстфк")
 _NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
+# A detention facility's code, "ИК-6", "SIZO-1": same kind, another number.
+_FACILITY_CODE = re.compile(r"[^\W\d_]{2,4}\s?-?\s?№?\s?\d{1,3}")
 _OPENING_QUOTES = ("«", '"', "“", "„", "'")
 _QUOTED_PART = re.compile(r"«([^»]+)»")
 # fmt: off
@@ -78,22 +92,28 @@ class SurrogateMaker:
         self.avoid = {morph.normalise(a) for a in avoid}
         self._rng = secrets.SystemRandom()
         self._cases: frozenset[str] = frozenset()
+        self._context: Context = NEUTRAL
         self._quoted = False
-        self._made: dict[tuple[str, str, str, frozenset[str], bool], str] = {}
+        self._real_dates: list[str] = []
+        self._made: dict[tuple[str, str, str, frozenset[str], bool, Context], str] = {}
 
     # -- public -------------------------------------------------------------------------------
-    def replacement(self, surface: str, label: str, language: str, before: str = "") -> str:
-        """The surrogate for one mention; `before` is the text preceding it, whose preposition
-        (if any) tells the mention's grammatical case.
+    def replacement(
+        self, surface: str, label: str, language: str, before: str = "", after: str = ""
+    ) -> str:
+        """The surrogate for one mention; `before` and `after` are the text around it, whose
+        preposition, agreeing words and punctuation tell the mention's case and gender.
 
         Memory entries are written once, so a mention met again in the same grammatical setting
         gets the surrogate made the first time without making it again."""
-        cases = preposition_cases(before)
+        context = read_context(language, before, after) if label != DATE else NEUTRAL
+        # «с. Песчанокопское», «г. Ишим»: a letter with a dot abbreviates a place noun.
+        cases = preposition_cases("" if before.rstrip().endswith(".") else before)
         quoted = before.rstrip().endswith(_OPENING_QUOTES)
-        key = (surface, label, language, cases, quoted)
+        key = (surface, label, language, cases, quoted, context)
         made = self._made.get(key)
         if made is None:
-            self._cases, self._quoted = cases, quoted
+            self._cases, self._quoted, self._context = cases, quoted, context
             made = self._made[key] = self._make(surface, label, language)
         return made
 
@@ -114,7 +134,9 @@ class SurrogateMaker:
             MILITARY_UNIT: lambda s, lang: self._numbered(s, MILITARY_UNIT),
             OTHER: lambda s, lang: self._tag(s, OTHER, lang),
         }
-        if label == FACILITY and _NUMBER_ONLY.fullmatch(surface):
+        if label == FACILITY and (
+            _NUMBER_ONLY.fullmatch(surface) or _FACILITY_CODE.fullmatch(surface)
+        ):
             return self._numbered(surface, FACILITY)  # "№ 2" of "школа № 2"
         if label == FACILITY and any(w.text.lower() in _STREET_WORDS for w in words(surface)):
             return self._address(surface, language)  # NER calls "Bazhova Street 68" a facility
@@ -135,6 +157,23 @@ class SurrogateMaker:
         else:
             choice = self._random_free(pool, used)
         self.memory.entries[key] = {"surrogate": choice, **extra}
+        return choice
+
+    def _choose_entity(self, label: str, language: str, surface: str, pool: list[str]) -> str:
+        """One surrogate per entity of a one-word name: «Малой», «Малого», «Малым» share a
+        lemma, so the first of them to be replaced gives the others its surrogate (the entry is
+        remembered under each of its lemmas)."""
+        key = f"{label}||{phrase_key(language, surface)}"
+        toks = words(surface, english=language == "en")
+        if len(toks) != 1 or language == "en":
+            return self._choose(key, pool)
+        lemmas = {morph.normalise(p.normal_form) for p in morph.parses(language, toks[0].text)}
+        aliases = [f"{label}||{lemma}" for lemma in sorted(lemmas)]
+        found = next((a for a in (key, *aliases) if a in self.memory.entries), None)
+        choice = self._choose(found or key, pool)
+        if found is None:
+            for alias in aliases:
+                self.memory.entries.setdefault(alias, self.memory.entries[key])
         return choice
 
     def _random_free(self, pool: list[str], used: Container[str]) -> str:
@@ -174,87 +213,148 @@ class SurrogateMaker:
     # -- persons ------------------------------------------------------------------------------
     def _person_tokens(self, surface: str, language: str) -> list[tuple[Word, PersonToken]]:
         toks = words(surface, english=language == "en")
-        first = [person_token(language, t.text, alone=len(toks) == 1) for t in toks]
+        cue = self._context.surname_cue
+        first = [
+            person_token(language, t.text, alone=len(toks) == 1, surname_cue=cue) for t in toks
+        ]
+        if language == "en" and len(toks) > 1 and all(t.role == "last" for t in first):
+            # English puts the given name first: "Zebulon Quackenbush" is not two surnames.
+            lemma = morph.normalise(toks[0].text)
+            first[0] = PersonToken("first", lemma, False, None)
         has_first = [
             any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
         ]
         return [
-            (t, person_token(language, t.text, others_have_first=h) if h else f)
+            (
+                t,
+                self._as_remembered(
+                    language,
+                    t.text,
+                    person_token(language, t.text, others_have_first=h) if h else f,
+                ),
+            )
             for t, f, h in zip(toks, first, has_first, strict=True)
         ]
+
+    def _as_remembered(self, language: str, word: str, info: PersonToken) -> PersonToken:
+        """The role another mention of the entity gave this word: after «по фамилии Пастух»,
+        «Пастуха» is that surname's genitive, not a new first name."""
+        if info.role == "initial" or f"PERSON|{info.role}|{info.lemma}" in self.memory.entries:
+            return info
+        for lemma in sorted(morph.lemmas(language, word)):
+            for role in ("last", "first", "patr"):
+                if f"PERSON|{role}|{lemma}" in self.memory.entries and role != info.role:
+                    return PersonToken(role, lemma, False, None)
+        return info
 
     def _person(self, surface: str, language: str) -> str:
         toks = self._person_tokens(surface, language)
         if not toks:
             return self._scrambled(surface, PERSON)
-        gender = self._gender(language, toks)
-        case, number = self._case(language, toks, gender)
+        if language == "en":
+            gender, case, number = self._english_gender(toks), "nomn", "sing"
+        else:
+            gender, case, number = self._features(language, toks)
         out, last = [], 0
         for word, info in toks:
             out.append(surface[last : word.start])
             out.append(
-                match_casing(self._person_word(language, info, gender, case, number), word.text)
+                match_casing(
+                    self._person_word(language, info, gender, case, number, word.text), word.text
+                )
             )
             last = word.end
         out.append(surface[last:])
         return "".join(out)
 
-    def _gender(self, language: str, toks: list[tuple[Word, PersonToken]]) -> str:
+    def _english_gender(self, toks: list[tuple[Word, PersonToken]]) -> str:
         for _, info in toks:
             entry = self.memory.entries.get(f"PERSON|{info.role}|{info.lemma}")
             if entry and entry.get("gender") and info.role in ("first", "patr"):
                 return entry["gender"]
-        # Words the analyser knows as names decide before unknown ones ("Толик" reads as a
-        # plural of "толика"; "Рябов" next to it is a man's surname).
-        for word, info in sorted(
-            toks,
-            key=lambda t: (
-                t[1].kind is None,
-                ("first", "patr", "last", "initial").index(t[1].role),
-            ),
-        ):
-            if language == "en":
-                if info.role == "first":
-                    female = {n.lower() for n in pools("en")["female"]}
-                    return "femn" if info.lemma in female or info.lemma.endswith("a") else "masc"
-                continue
-            # A diminutive's gender is its full name's (Саша, Серёжа end in -а but are men).
-            analysed = info.lemma if info.diminutive else word.text
-            for p in morph.parses(language, analysed):
-                if info.kind is None or morph.name_kind(p) == info.kind:
-                    gender = morph.features(p)[2]
-                    if gender in ("masc", "femn"):
-                        if info.role == "last":
-                            entry = self.memory.entries.get(f"PERSON|last|{info.lemma}")
-                            return entry.get("gender", gender) if entry else gender
-                        return gender
+        for _, info in toks:
+            if info.role == "first":
+                female = {n.lower() for n in pools("en")["female"]}
+                return "femn" if info.lemma in female or info.lemma.endswith("a") else "masc"
         return "masc"
 
-    def _case(
-        self, language: str, toks: list[tuple[Word, PersonToken]], gender: str
-    ) -> tuple[str, str]:
-        if language == "en":
-            return "nomn", "sing"
-        votes: dict[tuple[str, str], float] = {}
-        known = [t for t in toks if t[1].kind is not None] or toks
-        for word, info in known:
-            best: dict[tuple[str, str], float] = {}
-            for p in morph.parses(language, word.text):
-                case, number, g = morph.features(p)
-                if case is None or (info.kind and morph.name_kind(p) != info.kind):
+    def _features(
+        self, language: str, toks: list[tuple[Word, PersonToken]]
+    ) -> tuple[str, str, str]:
+        """(gender, case, number) of a Russian/Ukrainian person mention: the reading its words
+        support together with the sentence (preposition, agreeing words, a predicate's gender,
+        a vocative's commas) and the gender the entity was given before. Unknown words barely
+        vote, so a foreign name is a nominative singular unless the sentence says otherwise."""
+        remembered = None
+        for _, info in toks:
+            entry = self.memory.entries.get(f"PERSON|{info.role}|{info.lemma}")
+            if entry and entry.get("gender") and info.role in ("first", "patr"):
+                remembered = entry["gender"]
+        ctx = self._context
+        per_word = [self._word_readings(language, word.text, info) for word, info in toks]
+        best, best_score = ("masc", "nomn", "sing"), float("-inf")
+        for gender in ("masc", "femn"):
+            for case in morph.CASES:
+                if case not in ctx.cases:
                     continue
-                if g in ("masc", "femn") and g != gender:
-                    continue
-                # Indeclinable readings (Fixd) fit every case, so they barely vote.
-                weight = 0.1 if "Fixd" in morph.tags_of(p) else 1.0
-                vote = weight * (1.0 + (p.score or 0.01))
-                best[(case, number)] = max(best.get((case, number), 0.0), vote)
-            for k, v in best.items():
-                votes[k] = votes.get(k, 0.0) + v
-        if not votes:
-            return "nomn", "sing"
-        allowed = {k: v for k, v in votes.items() if k[0] in self._cases} or votes
-        return max(allowed, key=lambda k: (allowed[k], k == ("nomn", "sing")))
+                for number in ("sing", "plur"):
+                    support = [
+                        max(
+                            (
+                                w
+                                for (c, n, g), w in readings.items()
+                                if c == case and n == number and g in (None, gender)
+                            ),
+                            default=0.0,
+                        )
+                        for readings in per_word
+                    ]
+                    if any(r and not s for r, s in zip(per_word, support, strict=True)):
+                        continue  # a word that has readings has none of this one
+                    score = sum(support)
+                    # One person is singular unless every reading says otherwise («родину
+                    # Дорошенків»): agreement cues do not outvote that.
+                    score += 1.5 * (number == "sing") + 0.3 * (case == "nomn")
+                    score += 2.0 * (remembered == gender)
+                    agrees = not ctx.agreeing_cases or case in ctx.agreeing_cases
+                    score += 1.0 * (ctx.gender == gender and agrees)
+                    score += 0.6 * (ctx.subject_gender == gender and case == "nomn")
+                    score += 0.5 * (case in ctx.agreeing_cases)
+                    score += 0.4 * (case == "accs" and ctx.after_transitive)
+                    score -= 3.0 * (case == "voct" and not ctx.vocative)
+                    if score > best_score:
+                        best, best_score = (gender, case, number), score
+        return best
+
+    @staticmethod
+    def _word_readings(
+        language: str, word: str, info: PersonToken
+    ) -> dict[tuple[str, str, str | None], float]:
+        """(case, number, gender) -> weight of one word's readings as the name it is: known
+        readings 1, guesses 0.3, indeclinable readings a little in every case."""
+        out: dict[tuple[str, str, str | None], float] = {}
+        ps = name_parses(language, word)
+        kinds = [p for p in ps if info.kind and morph.name_kind(p) == info.kind]
+        chosen = kinds or ps
+        # How likely each lexeme is (Марина the woman rather than Марин the man, in «о Марине»).
+        lexeme: dict[str, float] = {}
+        for p in chosen:
+            lexeme[p.normal_form] = lexeme.get(p.normal_form, 0.0) + p.score
+        total = sum(lexeme.values()) or 1.0
+        for p in chosen:
+            case, number, gender = morph.features(p)
+            if case is None:
+                continue
+            g = gender if gender in ("masc", "femn") else None
+            weight = (1.0 if p.is_known else 0.3) * (0.8 + 0.2 * lexeme[p.normal_form] / total)
+            if "Fixd" in morph.tags_of(p):
+                for c in morph.CASES:
+                    out[(c, number, g)] = max(out.get((c, number, g), 0.0), 0.2)
+                continue
+            if number == "plur" and info.role != "last":
+                weight *= 0.3  # one person: a plural reading of a first name is a stretch
+            out[(case, number, g)] = max(out.get((case, number, g), 0.0), weight)
+        return out
 
     def _taken_letters(self) -> set[str]:
         """Letters already standing alone in the text or given to another initial."""
@@ -262,8 +362,16 @@ class SurrogateMaker:
         return letters | {s for s in self.memory.surrogates() if len(s) == 1}
 
     def _person_word(
-        self, language: str, info: PersonToken, gender: str, case: str, number: str
+        self,
+        language: str,
+        info: PersonToken,
+        gender: str,
+        case: str,
+        number: str,
+        real: str = "",
     ) -> str:
+        """One word of a person surrogate, of the real word's role; a diminutive or surname of
+        the real one's class takes the real word's ending change (its case, as written)."""
         names = pools(language)
         key = f"PERSON|{info.role}|{info.lemma}"
         if info.role == "initial":
@@ -271,18 +379,64 @@ class SurrogateMaker:
                 key, lambda: shapes.random_letter(self._rng, info.lemma, self._taken_letters())
             )
         if info.role == "first":
-            lemma = self._choose(
-                key, names["female" if gender == "femn" else "male"], gender=gender
-            )
+            pool = names["female" if gender == "femn" else "male"]
+            suffix, own = self._diminutive_suffix(language, key, info, real)
+            if info.diminutive:  # a name that has a diminutive with the same suffix
+                pool = self._narrowed(pool, lambda n: can_make_diminutive(language, n, suffix))
+            extra = {"suffix": suffix} if info.diminutive else {}
+            lemma = self._choose(key, pool, gender=gender, **extra)
             if info.diminutive:
-                lemma = diminutive_of(language).get(morph.normalise(lemma), lemma)
+                lemma = make_diminutive(language, lemma, suffix)
+                if suffix and diminutive_class(lemma) == suffix and own:
+                    like = morph.inflect_like(lemma, own, real)
+                    if like:
+                        return like
             return morph.inflect(language, lemma, "Name", {gender, case, number})
         if info.role == "patr":
             patr_pool = names["patronymics_female" if gender == "femn" else "patronymics_male"]
             lemma = self._choose(key, patr_pool, gender=gender)
             return morph.inflect(language, lemma, "Patr", {gender, case, number})
-        lemma = self._choose(key, names["surnames"], gender=gender)
+        cls = surname_class(info.lemma)
+        pool = self._narrowed(names["surnames"], lambda n: surname_class(n) == cls)
+        if not cls and gender == "masc":  # a man's consonant-final surname declines
+            pool = self._narrowed(pool, lambda n: _declines_as_man(language, n))
+        lemma = self._choose(key, pool, gender=gender)
+        hard = all(w[-1:] in _HARD_CONSONANTS for w in (lemma.lower(), info.lemma))
+        same = surname_class(lemma) == cls and (cls or hard)
+        if real and language in ("ru", "uk") and same:
+            like = morph.inflect_like(lemma, info.lemma, real)
+            if like:
+                return like
         return morph.inflect(language, lemma, "Surn", {gender, case, number})
+
+    def _narrowed(self, pool: list[str], keep: Callable[[str], bool]) -> list[str]:
+        """The candidates that keep the real word's form and are free (no real name of the
+        text, no surrogate in use); the whole pool when none is: a free surrogate of another
+        form beats one that equals a real name."""
+        used = _Either(self.memory.surrogates(), self.avoid)
+        return [n for n in pool if keep(n) and not _clashes(n, used)] or pool
+
+    def _diminutive_suffix(
+        self, language: str, key: str, info: PersonToken, real: str
+    ) -> tuple[str, str]:
+        """The diminutive's suffix class and the real word's own lemma of that class. Another
+        mention of the entity settles an ambiguous form: after «Сашко», «Сашка» is its
+        genitive, not the nominative of Сашка."""
+        if not info.diminutive:
+            return "", ""
+        entry = self.memory.entries.get(key)
+        remembered = entry.get("suffix") if entry else None
+        candidates = [remembered, info.suffix] if remembered is not None else [info.suffix]
+        lemmas = [
+            morph.normalise(p.normal_form)
+            for p in morph.parses(language, real)
+            if morph.name_kind(p) == "Name"
+        ]
+        for suffix in candidates:
+            own = next((lem for lem in lemmas if diminutive_class(lem) == suffix), "")
+            if own or suffix == info.suffix:
+                return suffix, own if suffix else ""
+        return info.suffix, ""
 
     # -- places, callsigns, organisations -----------------------------------------------------
     def _place(self, surface: str, language: str) -> str:
@@ -292,14 +446,20 @@ class SurrogateMaker:
         return self._one_place(surface, language)
 
     def _one_place(self, surface: str, language: str) -> str:
-        lemma = self._choose(
-            f"LOCATION||{phrase_key(language, surface)}", pools(language)["places"]
-        )
+        """A town of the same number: «в Бучі» -> «в Ніжині», «в Лубнах» -> «в Боровичах»."""
+        toks = words(surface, english=language == "en")
+        pool = _declinable(language, "places", "Geox")
+        if toks and language in ("ru", "uk"):
+            plural = _plural_only(language, toks[-1].text)
+            pool = [p for p in pool if _plural_only(language, p, lemma=True) == plural] or pool
+            genders = _genders(language, toks[-1].text)
+            pool = [p for p in pool if _genders(language, p, lemma=True) & genders] or pool
+        lemma = self._choose_entity(LOCATION, language, surface, pool)
         return self._inflected_like(language, lemma, surface, "Geox")
 
     def _callsign(self, surface: str, language: str) -> str:
-        lemma = self._choose(
-            f"CALLSIGN||{phrase_key(language, surface)}", pools(language)["callsigns"]
+        lemma = self._choose_entity(
+            CALLSIGN, language, surface, _declinable(language, "callsigns", None)
         )
         return self._inflected_like(language, lemma, surface, None)
 
@@ -307,18 +467,29 @@ class SurrogateMaker:
         toks = words(surface, english=language == "en")
         if not toks:
             return lemma
-        if language in ("ru", "uk") and not self._quoted:  # «Малой» stays in the nominative
-            ps = morph.parses(language, toks[-1].text)
+        ps = morph.parses(language, toks[-1].text)
+        # «Малой» in quotes stays in the nominative; «у «Грозы»» is declined as written.
+        naming = self._quoted and "loct" not in self._cases
+        if language in ("ru", "uk") and not naming:
             cases = self._cases
+            # After в/у/на a place is where something happens (locative) unless a verb of
+            # motion leads there: «были в Счастье», «поехали в Мирное».
+            where = "loct" if not self._context.motion else "accs"
             ranked = sorted(
                 ps,
                 key=lambda p: (
                     morph.features(p)[0] not in cases,
                     kind is not None and kind not in morph.tags_of(p),
+                    morph.features(p)[1] != "sing",
+                    morph.features(p)[0] != where,
                     -p.score,
                 ),
             )
             case, number, _ = morph.features(ranked[0]) if ranked else ("nomn", "sing", None)
+            if case not in cases and cases != preposition_cases(""):
+                # No reading fits the preposition (an indeclinable «из Котельниково»): the
+                # surrogate takes the case the preposition governs.
+                case = where if where in cases else next(c for c in morph.CASES if c in cases)
             lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""
         if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
@@ -352,7 +523,21 @@ class SurrogateMaker:
         out.append(surface[last:])
         return "".join(out)
 
+    def know_dates(self, surfaces: Iterable[str]) -> None:
+        """The text's real dates: the testimony's date offset must not map one onto another."""
+        self._real_dates = list(surfaces)
+
     def _date(self, surface: str, language: str) -> str:
+        """The date moved by the testimony's offset (chosen once, kept in the memory so a
+        follow-up moves its dates the same way); a format that cannot be read gets a new day
+        and month of the same shape."""
+        entry = self.memory.entries.get(_DATE_OFFSET)
+        if entry is None:
+            offset = dates.choose_offset(self._real_dates, self._rng)
+            entry = self.memory.entries[_DATE_OFFSET] = {"surrogate": "", "offset": str(offset)}
+        moved = dates.shifted(surface, int(entry["offset"]))
+        if moved is not None:
+            return moved
         return self._remembered(
             f"DATE||{surface.lower()}", lambda: shapes.date(surface, language, self._rng)
         )
@@ -413,6 +598,36 @@ def inflect_pools(language: str) -> None:
             for kind_or_none, pool in (("Geox", names["places"]), (None, names["callsigns"])):
                 for lemma in pool:
                     morph.inflect(language, lemma, kind_or_none, {case, number})
+
+
+@lru_cache(maxsize=16)
+def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
+    """The pool's nouns the analyser declines into forms it recognises (all, if none does)."""
+    names = pools(language)[pool]
+    return [n for n in names if morph.declines_cleanly(language, n, kind)] or names
+
+
+def _declines_as_man(language: str, surname: str) -> bool:
+    return morph.inflect(language, surname, "Surn", {"masc", "gent", "sing"}) != surname.lower()
+
+
+def _genders(language: str, word: str, *, lemma: bool = False) -> frozenset[str]:
+    """Genders the word's noun readings have: a town's verb agrees with it («Мирное было»)."""
+    ps = [p for p in morph.parses(language, word) if "NOUN" in morph.tags_of(p)]
+    if lemma:
+        own = [p for p in ps if morph.normalise(p.normal_form) == morph.normalise(word)]
+        ps = own or ps
+    return frozenset(g for p in ps if (g := morph.features(p)[2]))
+
+
+def _plural_only(language: str, word: str, *, lemma: bool = False) -> bool:
+    """Every reading of the word is plural (Лубни, Боровичи, Кобеляки); a lemma is judged by
+    the readings of which it is itself the normal form (Прилуки, not the genitive of Прилука)."""
+    ps = [p for p in morph.parses(language, word) if morph.features(p)[0]]
+    if lemma:
+        own = [p for p in ps if morph.normalise(p.normal_form) == morph.normalise(word)]
+        ps = own or ps
+    return bool(ps) and all(morph.features(p)[1] == "plur" for p in ps)
 
 
 class _Either:

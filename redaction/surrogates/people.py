@@ -20,6 +20,57 @@ _SURNAME_ENDINGS = (
 )
 # fmt: on
 _EN_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|ovna|evna|ivna|ich)$", re.IGNORECASE)
+_VOWELS = frozenset("аеёиоуыэюяіїє")
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьович|йович|ович|овна|евна|івна|ївна|ична|ічна)$")
+# Diminutive suffix classes, longest first: a surrogate diminutive is made with the same one
+# (Катька -> Олька, Андрійко -> Данилко, Славик -> Владик), so its tone survives.
+_DIMINUTIVE_SUFFIXES = (
+    ("ечка", "ечка"),
+    ("очка", "очка"),
+    ("енька", "енька"),
+    ("онька", "онька"),
+    ("ушка", "ушка"),
+    ("юшка", "ушка"),
+    ("юха", "уха"),
+    ("уха", "уха"),
+    ("уля", "уля"),
+    ("уся", "уся"),
+    ("юся", "уся"),
+    ("чик", "ик"),
+    ("ик", "ик"),
+    ("ік", "ик"),
+    ("ёк", "ёк"),
+    ("ек", "ёк"),
+    ("ько", "ко"),
+    ("ко", "ко"),
+    ("ька", "ка"),
+    ("ка", "ка"),
+    ("ась", "ась"),
+    ("усь", "ась"),
+)
+_SURNAME_CLASSES = (
+    ("енко", "енко"),
+    ("ко", "енко"),
+    ("ський", "ский"),
+    ("цький", "ский"),
+    ("ська", "ский"),
+    ("цька", "ский"),
+    ("ский", "ский"),
+    ("цкий", "ский"),
+    ("ская", "ский"),
+    ("цкая", "ский"),
+    ("ов", "ов"),
+    ("ев", "ов"),
+    ("ёв", "ов"),
+    ("ин", "ов"),
+    ("ын", "ов"),
+    ("ова", "ов"),
+    ("ева", "ов"),
+    ("ина", "ов"),
+    ("ына", "ов"),
+    ("их", "их"),
+    ("ых", "их"),
+)
 
 
 @cache
@@ -41,6 +92,38 @@ def diminutive_of(language: str) -> dict[str, str]:
     return out
 
 
+def make_diminutive(language: str, full: str, suffix: str) -> str:
+    """A diminutive of a surrogate's full name with the wanted suffix: the table's, or built
+    (Данило + "ко" -> Данилко); else the short form, else the name."""
+    forms = diminutives_by_class(language).get(morph.normalise(full), {})
+    if suffix in forms:
+        return forms[suffix]
+    low = morph.normalise(full)
+    vowel_before = low[-3:-2] in "аеиоуіїєя"
+    short = sum(c in "аеиоуіїєяю" for c in low) <= 2  # Андрійко, Данилко; not Григорійко
+    from_o = low.endswith("о") and vowel_before
+    if language == "uk" and suffix == "ко" and short and (low.endswith("ій") or from_o):
+        return (low[:-1] if low.endswith("о") else low) + "ко"
+    return forms.get("") or next(iter(forms.values()), low)
+
+
+def can_make_diminutive(language: str, full: str, suffix: str) -> bool:
+    """Whether make_diminutive has a diminutive of that suffix for the name (not a fallback)."""
+    made = make_diminutive(language, full, suffix)
+    return (
+        made != morph.normalise(full)
+        and diminutive_class(made) == suffix
+        and _reads_as_itself(language, made)
+    )
+
+
+def _reads_as_itself(language: str, word: str) -> bool:
+    """Not a known oblique form of another name only: Ukrainian «Юрка», «Васька» read as the
+    genitive of Юрко, Васько, so they cannot stand for a nominative «Женька»."""
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    return not ps or any(morph.normalise(p.normal_form) == morph.normalise(word) for p in ps)
+
+
 @cache
 def _full_names(language: str) -> dict[str, str]:
     """Normalised diminutive -> normalised full name, the language's table first."""
@@ -58,19 +141,93 @@ def canonical_first_name(language: str, lemma: str) -> str:
     return _full_names(language).get(morph.normalise(lemma), morph.normalise(lemma))
 
 
+def surname_class(lemma: str) -> str:
+    """The declension class of a surname: -енко/-ко (indeclinable), -ов/-ин, -ский/-ський,
+    -их/-ых (indeclinable), or another (consonant-final, declined for men only)."""
+    low = morph.normalise(lemma)
+    return next((c for end, c in _SURNAME_CLASSES if low.endswith(end)), "")
+
+
+def diminutive_class(lemma: str) -> str:
+    """The suffix a diminutive is built with ("ка" for Катька, "ик" for Славик), or "" for a
+    short form (Саша, Женя)."""
+    low = morph.normalise(lemma)
+    return next(
+        (
+            c
+            for end, c in _DIMINUTIVE_SUFFIXES
+            if low.endswith(end) and len(low) > len(end) + 1 and low[-len(end) - 1] not in _VOWELS
+        ),
+        "",
+    )
+
+
+@cache
+def diminutives_by_class(language: str) -> dict[str, dict[str, str]]:
+    """Full first name -> {suffix class -> a diminutive of that class}: the language's table,
+    plus the "ка" form of every short form (Катя -> Катька, Саша -> Сашка)."""
+    out: dict[str, dict[str, str]] = {}
+    for dim, full in load("diminutives")[language].items():
+        known = language == "en" or any(
+            morph.name_kind(p) == "Name" for p in morph.parses(language, dim)
+        )
+        if not known:
+            continue
+        forms = out.setdefault(morph.normalise(full), {})
+        cls = diminutive_class(dim)
+        forms.setdefault(cls, dim)
+        if language != "en" and cls == "" and dim.endswith(("а", "я")):
+            stem = dim[:-1]
+            forms.setdefault(
+                "ка", stem + ("ька" if dim.endswith("я") and stem[-1] not in "иі" else "ка")
+            )
+    return out
+
+
+def full_name_of_diminutive(language: str, word_lemma: str) -> str | None:
+    """The full name an unlisted diminutive is built on, judged by its suffix: Славик -> слава
+    -> вячеслав, Колька -> коля -> николай, Соломійка -> соломія."""
+    low = morph.normalise(word_lemma)
+    for end, _ in _DIMINUTIVE_SUFFIXES:
+        stem = low[: -len(end)]
+        if not low.endswith(end) or len(stem) < 2 or stem[-1] in "аеиоуыэюяіїєё":
+            continue
+        soft = stem[:-1] if stem.endswith("ь") else stem
+        bases = (stem, stem + "ей", soft + "я", stem + "а", stem + "ій", stem + "о")
+        for base in bases:
+            full = canonical_first_name(language, base)
+            if full != base or _is_name_lemma(language, base):
+                return full
+    return None
+
+
+def _is_name_lemma(language: str, word: str) -> bool:
+    return any(
+        p.is_known and morph.name_kind(p) == "Name" and morph.normalise(p.normal_form) == word
+        for p in morph.parses(language, word)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PersonToken:
     role: str  # first | patr | last | initial
     lemma: str
     diminutive: bool
     kind: str | None  # pymorphy3 tag used to pick parses: Name, Patr, Surn
+    suffix: str = ""  # a diminutive's suffix class ("ка", "ик", "" for a short form)
 
 
 def person_token(
-    language: str, word: str, *, others_have_first: bool = False, alone: bool = False
+    language: str,
+    word: str,
+    *,
+    others_have_first: bool = False,
+    alone: bool = False,
+    surname_cue: bool = False,
 ) -> PersonToken:
-    """Classify one word of a person mention and find its normalised lemma. A lone English word
-    is a first name ("Will", "Sonya") unless it looks like a Slavic surname."""
+    """Classify one word of a person mention and find its normalised lemma. A lone word is a
+    first name when it can be one ("Will", "Sonya", «Назар», «Юрою») unless a cue ("по
+    фамилии") or its shape says surname; a patronymic is known by its suffix."""
     if len(word) == 1 and word.isupper():
         return PersonToken("initial", morph.normalise(word), False, None)
     if language == "en":
@@ -84,23 +241,58 @@ def person_token(
             canon = canonical_first_name("en", lower)
             return PersonToken("first", canon, canon != lower, None)
         return PersonToken("last", lower, False, None)
-    ps = morph.parses(language, word)
+    lower = morph.normalise(word)
+    if others_have_first and _PATRONYMIC.search(lower):
+        return PersonToken("patr", morph.best_lemma(language, word, ("Patr",)), False, "Patr")
+    ps = name_parses(language, word)
     by_kind: dict[str, float] = {}
     for p in ps:
         kind = morph.name_kind(p)
-        if kind:
+        # A plural first name («Байрамов» as "of the Bayrams») is no evidence of one person's.
+        if kind and not (kind == "Name" and "plur" in morph.tags_of(p)):
             by_kind[kind] = by_kind.get(kind, 0.0) + p.score
-    lower = morph.normalise(word)
+    if surname_cue and alone:
+        return PersonToken("last", morph.best_lemma(language, word, ("Surn",)), False, None)
+    singular_name = any(morph.name_kind(p) == "Name" and "plur" not in morph.tags_of(p) for p in ps)
+    if alone and singular_name:
+        by_kind = {"Name": by_kind["Name"]}
     if by_kind and not (others_have_first and "Name" in by_kind and "Surn" in by_kind):
         kind = max(by_kind, key=lambda k: by_kind[k])
     elif by_kind and others_have_first:
         kind = "Surn"
     else:
         role = "last" if others_have_first or lower.endswith(_SURNAME_ENDINGS) else "first"
-        return PersonToken(role, lower, False, None)
-    lemma = morph.normalise(next(p.normal_form for p in ps if morph.name_kind(p) == kind))
+        full = full_name_of_diminutive(language, lower) if role == "first" else None
+        suffix = diminutive_class(lower) if full else ""
+        return PersonToken(role, full or lower, full is not None, None, suffix)
+    # The vocative is the rarest reading: «Сашко» is the nominative of сашко, not the
+    # vocative of сашка.
+    of_kind = sorted(
+        (p for p in ps if morph.name_kind(p) == kind),
+        key=lambda p: ("voct" in morph.tags_of(p), "nomn" not in morph.tags_of(p)),
+    )
+    lemma = morph.normalise(of_kind[0].normal_form)
     role = {"Name": "first", "Patr": "patr", "Surn": "last"}[kind]
     if role == "first":
         canon = canonical_first_name(language, lemma)
-        return PersonToken(role, canon, canon != lemma, kind)
+        if canon == lemma and diminutive_class(lemma):
+            canon = full_name_of_diminutive(language, lemma) or lemma
+        # A spelling variant the tables map across languages (Ганна -> анна) is no diminutive.
+        variant = lemma.endswith(canon) or canon.endswith(lemma)
+        is_small = canon != lemma and not variant
+        return PersonToken(role, canon, is_small, kind, diminutive_class(lemma))
     return PersonToken(role, lemma, False, kind)
+
+
+def name_parses(language: str, word: str) -> tuple:
+    """The word's analyses; a Ukrainian name the Ukrainian dictionary knows only as a surname
+    or not at all («Назар», «Петро» as a vocative woman) is read with the Russian one too."""
+    ps = morph.parses(language, word)
+    if language == "uk" and not any(morph.name_kind(p) == "Name" for p in ps):
+        ru = tuple(
+            p
+            for p in morph.parses("ru", word)
+            if morph.name_kind(p) == "Name" and p.is_known and "sing" in morph.tags_of(p)
+        )
+        return ps + ru
+    return ps

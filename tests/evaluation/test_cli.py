@@ -45,7 +45,7 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
             "Ola Nordmann": "PERSON",
         }
     )
-    monkeypatch.setattr(cli, "load_redactor", lambda mask_public=False: fake)
+    monkeypatch.setattr(cli, "load_redactor", lambda mask_public=False, residual=True: fake)
     monkeypatch.setattr(cli, "load_public_policy", lambda: None)
     return testimonies, tmp_path / "eval"
 
@@ -121,7 +121,7 @@ def test_unknown_corpus_is_a_usage_error(files: tuple[Path, Path]) -> None:
 def test_unavailable_redactor_is_reported(files, monkeypatch: pytest.MonkeyPatch) -> None:
     testimonies, data = files
 
-    def broken(mask_public: bool = False):
+    def broken(mask_public: bool = False, residual: bool = True):
         raise ImportError("no redact yet")
 
     monkeypatch.setattr(cli, "load_redactor", broken)

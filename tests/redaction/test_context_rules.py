@@ -58,9 +58,9 @@ def test_lowercase_diminutives_in_informal_text() -> None:
 
 
 def test_english_small_towns_after_place_prepositions() -> None:
-    text = "Denis was held in a basement in Rylsk. Later he was moved to Kursk and near Pechi."
+    text = "Denis was held in a basement in Rylsk. Later he was moved to Lgov and near Pechi."
     result, _ = replaced(text, "en")
-    for town in ("Rylsk", "Kursk", "Pechi"):
+    for town in ("Rylsk", "Lgov", "Pechi"):
         assert town not in result.text
 
 
@@ -108,10 +108,10 @@ def test_public_full_name_stays_whole() -> None:
 
 
 def test_english_one_word_people_and_places_are_told_apart() -> None:
-    text = "This is Will. I am from Perm. My wife stayed with our daughter Sonya."
+    text = "This is Will. I am from Kungur. My wife stayed with our daughter Sonya."
     result, _ = replaced(text, "en")
     labels = {text[s.start : s.end]: s.label for s in result.spans}
-    assert labels.get("Perm") == "LOCATION" and labels.get("Sonya") == "PERSON"
+    assert labels.get("Kungur") == "LOCATION" and labels.get("Sonya") == "PERSON"
     assert labels.get("Will") == "PERSON"
 
 

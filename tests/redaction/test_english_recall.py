@@ -211,8 +211,9 @@ def test_titled_person_is_replaced_as_one_unit_and_the_title_does_not_spread() -
     )
     result, repl = replaced(text, "en")
     assert "Judge Kalaydjieva" in repl and "Judge Clarke" in repl
-    for secret in ("Kalaydjieva", "Clarke", "8319/07", "Stoke", "Trent", " K."):
+    for secret in ("Kalaydjieva", "Clarke", "8319/07", " K."):
         assert secret not in result.text
+    assert "Stoke-on-Trent" in result.text  # a city of over 100,000 people names nobody
     assert result.text.endswith("spoke to the Judge.")
 
 
@@ -254,13 +255,13 @@ def test_place_with_its_noun_is_one_span_and_the_noun_comes_back_verbatim(
 @pytest.mark.usefixtures("warm")
 def test_irish_county_is_a_place_keeping_co() -> None:
     """NER calls "Limerick" in "Co. Limerick" a person; "Co." says it is a county."""
-    text = "The money was on its way to Adare village, Co. Limerick. He grew up in Limerick."
+    text = "The money was on its way to Adare village, Co. Tipperary. He grew up in Tipperary."
     result, repl = replaced(text, "en", policy=Policy(link_key=b"k" * 32))
-    county = next(s for s in result.spans if text[s.start : s.end] == "Co. Limerick")
+    county = next(s for s in result.spans if text[s.start : s.end] == "Co. Tipperary")
     assert county.label == LOCATION
-    assert county.replacement == f"Co. {repl['Limerick']}"
+    assert county.replacement == f"Co. {repl['Tipperary']}"
     assert repl["Adare village"] == repl["Adare village"].split()[0] + " village"
-    assert "Limerick" not in result.text and "Adare" not in result.text
+    assert "Tipperary" not in result.text and "Adare" not in result.text
 
 
 @pytest.mark.slow
@@ -285,6 +286,6 @@ def test_settlement_noun_after_a_common_word_or_demonym_stays() -> None:
 @pytest.mark.slow
 @pytest.mark.usefixtures("warm")
 def test_kept_name_stays_readable_inside_a_place_with_its_noun() -> None:
-    text = "Officers left Limerick city for Siverek village."
+    text = "Officers left Limerick city for Yahidne village."
     result, _ = replaced(text, "en", policy=Policy(keep=frozenset({"Limerick"})))
-    assert "Limerick city" in result.text and "Siverek" not in result.text
+    assert "Limerick city" in result.text and "Yahidne" not in result.text

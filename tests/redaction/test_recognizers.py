@@ -157,7 +157,16 @@ def test_numbered_institutions() -> None:
     from redaction.recognizers.facility import FacilityRecognizer
 
     text = "учитель в школе № 2, мама в больнице №3, брат в СИЗО-1, а я в School No. 12"
-    assert found(FacilityRecognizer(), text) == ["№ 2", "№3", "1", "No. 12"]
+    assert found(FacilityRecognizer(), text) == ["№ 2", "№3", "СИЗО-1", "No. 12"]
+
+
+@pytest.mark.parametrize(
+    "code", ["ИК-6", "ІК-10", "ік-10", "SIZO-1", "sizo-2", "IK-15", "СІЗО № 2", "ИВС-3"]
+)
+def test_detention_facility_codes_go_whole(code: str) -> None:
+    from redaction.recognizers.facility import FacilityRecognizer
+
+    assert found(FacilityRecognizer(), f"его держали в {code}, потом в ИВС") == [code]
 
 
 def test_quoted_names_but_not_quoted_speech() -> None:

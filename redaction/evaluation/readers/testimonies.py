@@ -25,7 +25,8 @@ def default_testimony_files(directory: Path = TESTIMONY_DIR) -> list[Path]:
 
 
 def parse_testimonies(records: Iterable[dict]) -> list[Document]:
-    """Turn ``{"id", "lang", "text"}`` records with inline markup into documents."""
+    """Turn ``{"id", "lang", "text"}`` records (optional ``style``) with inline markup into
+    documents."""
     documents = []
     seen: set[str] = set()
     for record in records:
@@ -39,7 +40,16 @@ def parse_testimonies(records: Iterable[dict]) -> list[Document]:
             parsed = parse_markup(marked)
         except ValueError as error:
             raise ValueError(f"testimony {doc_id!r}: {error}") from error
-        documents.append(Document(doc_id, lang, parsed.text, parsed.must_mask, parsed.keep))
+        documents.append(
+            Document(
+                doc_id,
+                lang,
+                parsed.text,
+                parsed.must_mask,
+                parsed.keep,
+                style=str(record.get("style") or ""),
+            )
+        )
     return documents
 
 

@@ -1,0 +1,52 @@
+"""The evaluation's check of Russian/Ukrainian surrogates against their sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redaction.evaluation.agreement import Agreement, check_document, fits
+from redaction.evaluation.model import LOCATION, PERSON, Document, Mention
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    label: str
+    replacement: str
+
+
+@dataclass(frozen=True)
+class _Redaction:
+    text: str
+    spans: tuple[_Span, ...]
+
+
+def test_case_gender_and_preposition_decide() -> None:
+    assert fits("ru", "Марине", "Ольге", "думаем о ", True)
+    assert not fits("ru", "Марине", "Антон", "думаем о ", True)  # «о Марине» -> «о Антон»
+    assert not fits("ru", "Андрей", "Галина", "сын ", True)  # gender lost
+    assert fits("uk", "Соледаром", "Ніжином", "під ", False)
+    assert fits("ru", "Kvakenbush", "Иванов", "", True) is None  # nothing to compare
+
+
+def test_document_counts_grammar_and_kind_per_language() -> None:
+    text = "Я видела Марину под Соледаром."
+    doc = Document(
+        "d1",
+        "ru",
+        text,
+        [
+            Mention(9, 15, PERSON, "Марину"),
+            Mention(20, 29, LOCATION, "Соледаром"),
+        ],
+    )
+    redaction = _Redaction(
+        "…",
+        (_Span(9, 15, PERSON, "Ольгу"), _Span(20, 29, PERSON, "Виктором")),
+    )
+    agreement = Agreement()
+    agreement.add(check_document(doc, redaction))
+    assert agreement.share("ru") == (2, 2)
+    assert agreement.share("ru", kind=True) == (1, 2)  # a place became a person
+    assert agreement.share("uk") == (0, 0)

@@ -1,0 +1,175 @@
+"""Surrogates a native reader believes: case, gender and role from the sentence, one kind and
+one name per entity, no span across a sentence end (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redaction import morph, redact
+from redaction.evaluation.agreement import fits
+from redaction.surrogates.people import person_token
+
+# (template, case the name takes); both languages, both genders.
+_RU = [
+    ("Вчера {} пришёл домой.", "nomn"),
+    ("Я долго ждала {} у ворот.", "gent"),
+    ("Передайте {} привет от мамы.", "datv"),
+    ("Я видела {} на видео.", "accs"),
+    ("Мы гордимся {} всей семьёй.", "ablt"),
+    ("Мы часто думаем о {} и молимся.", "loct"),
+]
+_UK = [
+    ("Учора {} прийшов додому.", "nomn"),
+    ("Я довго чекала {} біля воріт.", "gent"),
+    ("Передайте {} привіт від мами.", "datv"),
+    ("Я бачила {} на відео.", "accs"),
+    ("Ми пишаємося {} всією родиною.", "ablt"),
+    ("Ми часто думаємо про {} і молимося.", "accs"),
+]
+_NAMES = {
+    "ru": [("Андрей", "masc"), ("Сергей", "masc"), ("Марина", "femn"), ("Ольга", "femn")],
+    "uk": [("Андрій", "masc"), ("Тарас", "masc"), ("Оксана", "femn"), ("Галина", "femn")],
+}
+
+
+def _inflected(language: str, name: str, case: str) -> str:
+    return morph.inflect(language, name, "Name", {case, "sing"}).capitalize()
+
+
+def _surrogate_reading(language: str, word: str) -> set[tuple[str, str | None]]:
+    return {
+        (morph.features(p)[0], morph.features(p)[2])
+        for p in morph.parses(language, word)
+        if morph.name_kind(p) == "Name"
+    }
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    language=st.sampled_from(["ru", "uk"]),
+    template=st.integers(0, 5),
+    name=st.integers(0, 3),
+)
+def test_first_name_keeps_case_gender_and_role(language: str, template: int, name: int) -> None:
+    sentence, case = (_RU if language == "ru" else _UK)[template]
+    real, gender = _NAMES[language][name]
+    form = _inflected(language, real, case)
+    text = sentence.format(form)
+    result = redact(text, language)
+    spans = [s for s in result.spans if text[s.start : s.end] == form]
+    assert spans, text
+    surrogate = spans[0].replacement
+    before = text[: spans[0].start]
+    assert fits(language, form, surrogate, before, True), (text, result.text)
+    assert gender in {g for _, g in _surrogate_reading(language, surrogate)}, result.text
+
+
+def test_gender_from_context_for_an_ambiguous_diminutive() -> None:
+    text = "Син у мене, Женька, служить. Женька пішов добровольцем."
+    result = redact(text, "uk")
+    for s in result.spans:
+        assert fits("uk", text[s.start : s.end], s.replacement, text[: s.start], True)
+        genders = {morph.features(p)[2] for p in morph.parses("uk", s.replacement)}
+        assert "masc" in genders, result.text
+
+
+def test_surname_keeps_its_declension_class_and_case() -> None:
+    text = "Мама Владислава Приходька приїхала. За свідченням Кушніра Богдана все так."
+    result = redact(text, "uk")
+    for s in result.spans:
+        assert fits(
+            "uk", text[s.start : s.end], s.replacement, text[max(0, s.start - 12) : s.start], True
+        ), result.text
+
+
+def test_patronymic_stays_a_patronymic() -> None:
+    text = "Мій син, солдат Мельник Тарас Степанович, зник."
+    result = redact(text, "uk")
+    span = next(s for s in result.spans if "Степанович" in text[s.start : s.end])
+    assert span.replacement.split()[-1].endswith(("ович", "евич", "йович"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("uk", "Я сам з Бородянки, а брат у Носівці.", "Бородянки"),
+        ("uk", "Нас накрило під Роботиним.", "Роботиним"),
+        ("ru", "Он жил в Котельниково, потом в Урюпинске.", "Урюпинске"),
+    ],
+)
+def test_place_is_never_replaced_by_a_person(language: str, text: str, place: str) -> None:
+    result = redact(text, language)
+    span = next(s for s in result.spans if text[s.start : s.end] == place)
+    assert span.label == "LOCATION"
+
+
+def test_no_span_crosses_a_sentence_end() -> None:
+    text = "Мене тримали разом із Михайлом Дячуком. Михайла обміняли торік."
+    result = redact(text, "uk")
+    assert result.spans
+    for s in result.spans:
+        assert ". " not in text[s.start : s.end]
+
+
+def test_surrogates_never_equal_a_real_name_of_the_text() -> None:
+    text = "Андрей и Сергей Иванов дружили. Сергей уехал, Андрей остался с Мариной."
+    result = redact(text, "ru")
+    real = {morph.normalise(text[s.start : s.end]) for s in result.spans}
+    for s in result.spans:
+        for word in s.replacement.split():
+            assert morph.normalise(word) not in real
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_unknown_foreign_name_becomes_a_nominative_singular_name(language: str) -> None:
+    opening = "Меня зовут" if language == "ru" else "Мене звати"
+    text = f"{opening} Зебулон Квакенбуш."
+    result = redact(text, language)
+    span = next(s for s in result.spans if text[s.start : s.end] == "Зебулон Квакенбуш")
+    first, last = span.replacement.split()
+    assert any(
+        morph.name_kind(p) == "Name"
+        and "nomn" in morph.tags_of(p)
+        and "plur" not in morph.tags_of(p)
+        for p in morph.parses(language, first)
+    ), span.replacement
+    assert person_token(language, last, others_have_first=True).role == "last"
+
+
+def test_english_given_name_and_surname_keep_their_roles() -> None:
+    text = "Zebulon Quackenbush told me. Private Medvedev was there."
+    result = redact(text, "en")
+    names = {text[s.start : s.end]: s for s in result.spans}
+    first, _ = names["Zebulon Quackenbush"].replacement.split()
+    assert person_token("en", first).role == "first"
+    assert names["Medvedev"].label == "PERSON"
+
+
+def test_diminutive_family_follows_the_entity() -> None:
+    text = "Андрійко пішов служити. Бачили, як Андрійка вели. Андрій мовчав."
+    result = redact(text, "uk")
+    by_real = {text[s.start : s.end]: s.replacement for s in result.spans}
+    full = person_token("uk", by_real["Андрій"], alone=True)
+    small = person_token("uk", by_real["Андрійко"], alone=True)
+    assert small.diminutive and small.suffix == "ко"
+    assert small.lemma == full.lemma  # one entity, one name family
+    assert by_real["Андрійка"] == by_real["Андрійко"][:-1] + "а"
+
+
+def test_rank_stays_outside_and_preposition_is_kept() -> None:
+    text = "Капітан Ковальчук наказав. Допит вів майор Дедов в присутності інших."
+    result = redact(text, "uk")
+    assert result.text.startswith("Капітан ")
+    assert " в присутності" in result.text
+    dedov = next(s for s in result.spans if text[s.start : s.end] == "Дедов")
+    assert dedov.label == "PERSON"
+
+
+def test_one_word_entity_keeps_one_surrogate_across_its_forms() -> None:
+    text = "Все звали его «Малой». Малому было девятнадцать. Малого ранило, а с Малым мы дружили."
+    result = redact(text, "ru")
+    lemmas = {morph.best_lemma("ru", s.replacement, ()) for s in result.spans}
+    assert len(result.spans) == 4 and len(lemmas) == 1
+    assert {s.label for s in result.spans} == {"CALLSIGN"}
