@@ -83,7 +83,7 @@ def main() -> None:
         port = free_port()
         env = {**os.environ, "TESTIMONY_DATA_DIR": str(Path(tmp) / "data")}
         server = subprocess.Popen(
-            [sys.executable, "-m", "intake", "serve", "--port", str(port)],
+            [sys.executable, "-m", "intake", "serve", "--workers", "1", "--port", str(port)],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -14,7 +14,7 @@ from intake.services.review import get_testimony
 from tests.web.conftest import csrf_from
 
 STORY = (
-    "Майор Сергей Волков приказал нам ехать в Курск 3 марта 2024 года. "
+    "Майор Сергей Волков приказал нам ехать в Рыльск 3 марта 2024 года. "
     "Там был бородач, он христианин. Вот ⟦скобки⟧ в тексте свидетеля."
 )
 MARKS = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")
@@ -24,7 +24,7 @@ def approved(app: FastAPI, client: TestClient, desk_client, submit):
     testimony = submit(STORY)
     client.post(
         "/ru/followup",
-        files={"receipt": (None, testimony.receipt), "text": (None, "Волков вернулся в Курск.")},
+        files={"receipt": (None, testimony.receipt), "text": (None, "Волков вернулся в Рыльск.")},
     )
     browser = desk_client("editor")
     base = f"/desk/t/{testimony.testimony_id}"

@@ -231,7 +231,7 @@ def test_note_focus_and_next_in_queue_by_keyboard(
 def test_reply_preview_send_and_the_witness_reads_it_by_keyboard(
     live_url: str, driver: WebDriver, make_account, submit, tmp_path: Path
 ) -> None:
-    testimony = submit("Меня допрашивал майор Сергей Волков в Курске.")
+    testimony = submit("Меня допрашивал майор Сергей Волков в Рыльске.")
     log_in(driver, live_url, make_account("editor"))
     open_review(driver, live_url, testimony.testimony_id)
     tab_to(driver, by_id("reply-body"))
@@ -273,7 +273,7 @@ def test_reply_preview_send_and_the_witness_reads_it_by_keyboard(
 def test_exports_by_keyboard_carry_the_notice_and_marks(
     live_url: str, driver: WebDriver, make_account, submit, tmp_path: Path
 ) -> None:
-    testimony = submit("Майор Сергей Волков увёз нас в Курск.")
+    testimony = submit("Майор Сергей Волков увёз нас в Рыльск.")
     log_in(driver, live_url, make_account("editor"))
     open_review(driver, live_url, testimony.testimony_id)
     tab_to(driver, by_id("status"))
