@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import keys
 from intake.cli import app as cli
 from intake.db.models import Attachment, Correction, Message, Note, Testimony
-from intake.receipts import normalise
+from intake.receipts import exact
 from intake.services.shredding import purge_expired
 from intake.services.witness import Upload, submit_testimony
 from tests.intake.test_end_to_end import database_dump
@@ -30,7 +30,7 @@ SECRET = "Sergeant Ostapchuk beat Pavlo Hrytsenko behind the bakery on Lesnaya s
 
 def _record_of(app: FastAPI, receipt: str) -> Testimony:
     services = app.state.services
-    lookup = keys.derive_receipt_keys(normalise(receipt), services.vault.receipt_salt).lookup
+    lookup = keys.derive_receipt_keys(exact(receipt), services.vault.receipt_salt).lookup
     with services.sessions() as db:
         row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == lookup))
         assert row is not None

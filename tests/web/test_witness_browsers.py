@@ -2,8 +2,8 @@
 
 Every numbered problem of the witness issue, in both engines: text kept on error, one
 testimony for a double tap or a resend, a wrong receipt with a field to retry, the text box in
-the first screen of a phone, neutral titles. Screenshots of each step go to
-test-artifacts/screenshots/<engine>-<step>.png.
+the first screen of a phone, neutral titles; and a withdrawal that needs its box ticked.
+Screenshots of each step go to test-artifacts/screenshots/<engine>-<step>.png.
 """
 
 from __future__ import annotations
@@ -183,6 +183,36 @@ def test_wrong_receipt_shows_a_clear_heading_and_the_field_to_retry(
     assert value(page.find("#receipt")) == "слово слово слово"
     assert_neutral(page, "uk")
     page.screenshot("wrong-receipt")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_withdraw_needs_the_box_ticked_then_the_receipt_stops_working(
+    live_url: str, open_browser, engine: str
+) -> None:
+    page = open_browser(engine)
+    page.open(f"{live_url}/en/")
+    page.find("#text").send_keys(TEXT["en"])
+    page.submit()
+    page.submit(CONFIRM)
+    words = receipt_words(page)
+    page.open(f"{live_url}/en/receipt")
+    page.find("#receipt").send_keys(" ".join(words))
+    page.submit()
+
+    withdraw = 'form[action$="/withdraw"] button'
+    assert page.find_all("#withdraw-confirm:invalid")  # the browser itself holds the form back
+    page.find(withdraw).click()
+    page.find("#withdraw-confirm").click()  # still the status page: nothing was sent
+    page.submit(withdraw)
+    assert catalog("en")["withdrawn_done"] in page.find("[role=status]").text
+    assert_neutral(page, "en")
+    page.screenshot("withdrawn")
+
+    page.open(f"{live_url}/en/receipt")
+    page.find("#receipt").send_keys(" ".join(words))
+    page.submit()
+    assert page.find("h1").text == catalog("en")["wrong_receipt_title"]
+    assert page.cookies() == []
 
 
 @pytest.mark.parametrize("engine", ENGINES)
