@@ -1,16 +1,39 @@
-"""Fixtures for the HTML front end: logged-in desk clients and a submitted testimony."""
+"""Fixtures for the HTML front end: logged-in desk clients, a submitted testimony, the app on
+a live port and real headless browsers for it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from intake.receipts import WORDS
+from tests.web import engines
+
+
+@pytest.fixture
+def live_url(app: FastAPI) -> Iterator[str]:
+    """The app served on localhost for a real browser."""
+    yield from engines.serve(app)
+
+
+@pytest.fixture
+def open_browser(tmp_path: Path) -> Iterator[Callable[[str], engines.Browser]]:
+    """Start headless browsers (JavaScript off) by engine name; all quit after the test."""
+    started: list[engines.Browser] = []
+
+    def start(engine: str) -> engines.Browser:
+        started.append(engines.start(engine, tmp_path / f"profile-{len(started)}"))
+        return started[-1]
+
+    yield start
+    for each in started:
+        each.quit()
 
 
 def csrf_from(html: str) -> str:

@@ -1,25 +1,45 @@
-"""One small driver interface over headless Chromium (Selenium) and Firefox ESR (Marionette),
-so the same witness tests run in both engines with JavaScript off.
+"""The one browser layer of the test suite: a live server for the app, and one small driver
+interface over headless Chromium (Selenium + chromedriver) and Firefox ESR (Marionette), so
+the same witness tests run in both engines with JavaScript off.
 
 Firefox is driven through ``marionette-driver`` speaking Marionette to ``firefox-esr
 --marionette --headless`` directly: geckodriver is not packaged in Debian and nothing may be
 downloaded. Nothing here runs script in the page; waiting and measuring use the drivers' own
-commands (DevTools for Chromium, Marionette for Firefox).
+commands (DevTools for Chromium, driver-side scripts for Firefox).
 """
 
 from __future__ import annotations
 
+import base64
 import shutil
 import socket
 import subprocess
+import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.web import browser
+import uvicorn
+from fastapi import FastAPI
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
 FIREFOX = shutil.which("firefox-esr")
 ENGINES = ("chromium", "firefox")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1100,900",
+)
 FIREFOX_PREFS = {
     "javascript.enabled": False,
     "browser.shell.checkDefaultBrowser": False,
@@ -37,11 +57,12 @@ FIREFOX_PREFS = {
 }
 FIREFOX_MIN_WIDTH = 500  # headless Firefox will not make its window narrower
 TAP_GAP = 0.3  # seconds between the two presses of a double tap
+SUBMIT = "main form button[type=submit]"
 
 
 def available(engine: str) -> bool:
     if engine == "chromium":
-        return browser.available()
+        return CHROMIUM.exists() and CHROMEDRIVER.exists()
     if FIREFOX is None:
         return False
     try:
@@ -57,10 +78,35 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def serve(app: FastAPI) -> Iterator[str]:
+    """Run ``app`` on 127.0.0.1 in a thread; yields its base URL (``localhost`` is a secure
+    context for both engines, so Secure cookies work over plain HTTP)."""
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://localhost:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 class Browser:
-    """What the tests need from a browser; ``css`` selectors everywhere."""
+    """What the tests need from a browser; ``css`` selectors everywhere. ``driver`` is the
+    engine's own driver, for the few engine-specific steps (keyboard, downloads)."""
 
     engine = ""
+    driver: Any
 
     def open(self, url: str) -> None:
         raise NotImplementedError
@@ -84,13 +130,16 @@ class Browser:
     def choose(self, select_css: str, value: str) -> None:
         self.find(f'{select_css} option[value="{value}"]').click()
 
-    def submit(self, css: str = "main form button[type=submit]") -> None:
+    def submit(self, css: str = SUBMIT) -> None:
         """Click and wait until the next page has replaced this one."""
-        page = self.find("html")
-        self.find(css).click()
-        self._wait_replaced(page)
+        self.navigate_by(lambda: self.find(css).click())
 
-    def double_tap(self, css: str = "main form button[type=submit]") -> None:
+    def navigate_by(self, action: Callable[[], None], timeout: float = 60) -> None:
+        """Do ``action`` (a click, a key press) and wait for the page it leads to: a slow POST
+        can outlast the drivers' own waits."""
+        raise NotImplementedError
+
+    def double_tap(self, css: str = SUBMIT) -> None:
         """Two presses ``TAP_GAP`` apart, as an impatient finger on a slow connection (the
         test keeps the server busy with the first for longer than that)."""
         raise NotImplementedError
@@ -103,32 +152,39 @@ class Browser:
         """Set the layout viewport; returns the one actually in force."""
         raise NotImplementedError
 
-    def screenshot(self, name: str) -> Path:
+    def content_width(self) -> float:
+        """How wide the laid-out page is: wider than the viewport means sideways scrolling."""
         raise NotImplementedError
+
+    def screenshot(self, name: str) -> Path:
+        """Full page PNG under test-artifacts/screenshots/<engine>-<name>.png."""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{self.engine}-{name}.png"
+        path.write_bytes(self._png())
+        return path
 
     def quit(self) -> None:
         raise NotImplementedError
 
-    def _wait_replaced(self, page: Any, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                page.get_attribute("lang")
-            except Exception:  # stale: both drivers' own "element is gone" errors
-                self._wait_loaded(deadline)
-                return
-            time.sleep(0.05)
-        raise TimeoutError("the page was not replaced")
-
-    def _wait_loaded(self, deadline: float) -> None:
-        return None
+    def _png(self) -> bytes:
+        raise NotImplementedError
 
 
 class Chromium(Browser):
     engine = "chromium"
 
     def __init__(self, profile_dir: Path) -> None:
-        self.driver = browser.chromium(profile_dir)
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = str(CHROMIUM)
+        for argument in (*CHROMIUM_ARGS, f"--user-data-dir={profile_dir}"):
+            options.add_argument(argument)
+        options.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2}
+        )
+        self.driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
 
     def open(self, url: str) -> None:
         self.driver.get(url)
@@ -136,21 +192,22 @@ class Chromium(Browser):
     def url(self) -> str:
         return self.driver.current_url
 
+    def _cdp(self, command: str, params: dict[str, Any]) -> dict[str, Any]:
+        return self.driver.execute_cdp_cmd(command, params)
+
     def _ready(self) -> str:
         expression = {"expression": "document.readyState"}
-        return self.driver.execute_cdp_cmd("Runtime.evaluate", expression)["result"]["value"]
+        return self._cdp("Runtime.evaluate", expression)["result"]["value"]
 
     def _mark_document(self) -> None:
         """Tag the current document through DevTools, to tell it from the next one."""
-        root = self.driver.execute_cdp_cmd("DOM.getDocument", {})["root"]["nodeId"]
-        html = self.driver.execute_cdp_cmd(
-            "DOM.querySelector", {"nodeId": root, "selector": "html"}
-        )
-        self.driver.execute_cdp_cmd(
+        root = self._cdp("DOM.getDocument", {})["root"]["nodeId"]
+        html = self._cdp("DOM.querySelector", {"nodeId": root, "selector": "html"})
+        self._cdp(
             "DOM.setAttributeValue", {"nodeId": html["nodeId"], "name": "data-left", "value": "1"}
         )
 
-    def _wait_new_document(self, timeout: float = 60) -> None:
+    def _wait_new_document(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -162,45 +219,54 @@ class Chromium(Browser):
             time.sleep(0.05)
         raise TimeoutError("the page was not replaced")
 
-    def submit(self, css: str = "main form button[type=submit]") -> None:
+    def navigate_by(self, action: Callable[[], None], timeout: float = 60) -> None:
         self._mark_document()
-        self.find(css).click()
-        self._wait_new_document()
+        action()
+        self._wait_new_document(timeout)
 
-    def double_tap(self, css: str = "main form button[type=submit]") -> None:
+    def double_tap(self, css: str = SUBMIT) -> None:
         """Two taps through DevTools input events: chromedriver's own clicks wait for the
         navigation the first one starts, which no finger does."""
-        self._mark_document()
-        cdp = self.driver.execute_cdp_cmd
-        root = cdp("DOM.getDocument", {})["root"]["nodeId"]
-        button = cdp("DOM.querySelector", {"nodeId": root, "selector": css})["nodeId"]
-        cdp("DOM.scrollIntoViewIfNeeded", {"nodeId": button})
-        quad = cdp("DOM.getBoxModel", {"nodeId": button})["model"]["content"]
+        self.navigate_by(lambda: self._tap_twice(css))
+
+    def _tap_twice(self, css: str) -> None:
+        root = self._cdp("DOM.getDocument", {})["root"]["nodeId"]
+        button = self._cdp("DOM.querySelector", {"nodeId": root, "selector": css})["nodeId"]
+        self._cdp("DOM.scrollIntoViewIfNeeded", {"nodeId": button})
+        quad = self._cdp("DOM.getBoxModel", {"nodeId": button})["model"]["content"]
         x, y = sum(quad[0::2]) / 4, sum(quad[1::2]) / 4  # viewport coordinates
         for tap in range(2):
             if tap:
                 time.sleep(TAP_GAP)
             for kind in ("mousePressed", "mouseReleased"):
-                cdp(
+                self._cdp(
                     "Input.dispatchMouseEvent",
                     {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
                 )
-        self._wait_new_document()
 
     def resend(self) -> None:
-        self._mark_document()
-        self.driver.execute_cdp_cmd("Page.reload", {"ignoreCache": False})
-        self._wait_new_document()
+        self.navigate_by(lambda: self._cdp("Page.reload", {"ignoreCache": False}))
 
     def viewport(self, width: int, height: int) -> tuple[int, int]:
-        self.driver.execute_cdp_cmd(
+        """Phone-sized viewport through DevTools (works with JavaScript off)."""
+        self._cdp(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True},
         )
         return width, height
 
-    def screenshot(self, name: str) -> Path:
-        return browser.screenshot(self.driver, f"chromium-{name}")
+    def content_width(self) -> float:
+        return self._cdp("Page.getLayoutMetrics", {})["cssContentSize"]["width"]
+
+    def _png(self) -> bytes:
+        """Through DevTools, beyond the viewport (no page script needed)."""
+        size = self._cdp("Page.getLayoutMetrics", {})["cssContentSize"]
+        clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
+        shot = self._cdp(
+            "Page.captureScreenshot",
+            {"format": "png", "captureBeyondViewport": True, "clip": clip},
+        )
+        return base64.b64decode(shot["data"])
 
     def quit(self) -> None:
         self.driver.quit()
@@ -237,6 +303,19 @@ class Firefox(Browser):
     def url(self) -> str:
         return self.driver.get_url()
 
+    def navigate_by(self, action: Callable[[], None], timeout: float = 60) -> None:
+        page = self.find("html")
+        action()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                page.get_attribute("lang")
+            except Exception:  # stale: the old page is gone
+                self._wait_loaded(deadline)
+                return
+            time.sleep(0.05)
+        raise TimeoutError("the page was not replaced")
+
     def _wait_loaded(self, deadline: float) -> None:
         while time.monotonic() < deadline:
             try:
@@ -245,8 +324,10 @@ class Firefox(Browser):
             except Exception:
                 time.sleep(0.05)
 
-    def double_tap(self, css: str = "main form button[type=submit]") -> None:
-        page = self.find("html")
+    def double_tap(self, css: str = SUBMIT) -> None:
+        self.navigate_by(lambda: self._tap_twice(css))
+
+    def _tap_twice(self, css: str) -> None:
         button = self.find(css)
         # A driver-side script (the page's own stay off) brings the button into view.
         self.driver.execute_script(
@@ -255,15 +336,15 @@ class Firefox(Browser):
         taps = self.driver.actions.sequence("pointer", "finger", {"pointerType": "mouse"})
         taps.pointer_move(0, 0, origin=button).pointer_down().pointer_up()
         taps.pause(int(TAP_GAP * 1000)).pointer_down().pointer_up().perform()
-        self._wait_replaced(page)
 
     def resend(self) -> None:
         from marionette_driver.marionette import Alert
 
-        page = self.find("html")
-        self.driver._send_message("WebDriver:Refresh")  # returns once the prompt is up
-        Alert(self.driver).accept()
-        self._wait_replaced(page)
+        def reload_and_confirm() -> None:
+            self.driver._send_message("WebDriver:Refresh")  # returns once the prompt is up
+            Alert(self.driver).accept()
+
+        self.navigate_by(reload_and_confirm)
 
     def viewport(self, width: int, height: int) -> tuple[int, int]:
         """The window is sized so its content area is ``height`` tall (a driver-side script
@@ -277,11 +358,11 @@ class Firefox(Browser):
         inner_width, inner_height = self.driver.execute_script(size)
         return inner_width, inner_height
 
-    def screenshot(self, name: str) -> Path:
-        browser.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = browser.SCREENSHOTS / f"firefox-{name}.png"
-        path.write_bytes(self.driver.screenshot(format="binary", full=True))
-        return path
+    def content_width(self) -> float:
+        return self.driver.execute_script("return document.documentElement.scrollWidth")
+
+    def _png(self) -> bytes:
+        return self.driver.screenshot(format="binary", full=True)
 
     def quit(self) -> None:
         try:
@@ -305,3 +386,13 @@ def _pref(value: object) -> str:
 
 def start(engine: str, profile_dir: Path) -> Browser:
     return Chromium(profile_dir) if engine == "chromium" else Firefox(profile_dir)
+
+
+def params(*engines: str) -> list[Any]:
+    """``engine`` parameters for ``pytest.mark.parametrize``, each skipped when not installed."""
+    import pytest
+
+    return [
+        pytest.param(name, marks=pytest.mark.skipif(not available(name), reason=f"needs {name}"))
+        for name in engines or ENGINES
+    ]

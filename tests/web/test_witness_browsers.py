@@ -2,34 +2,29 @@
 
 Every numbered problem of the witness issue, in both engines: text kept on error, one
 testimony for a double tap or a resend, a wrong receipt with a field to retry, the text box in
-the first screen of a phone, neutral titles. Screenshots of each step go to
-test-artifacts/screenshots/<engine>-<step>.png.
+the first screen of a phone, neutral titles; and a withdrawal that needs its box ticked.
+Screenshots of each step go to test-artifacts/screenshots/<engine>-<step>.png.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
-from intake.db.models import Testimony
+from intake.db import models
+from intake.receipts import WORDS
 from intake.web import witness as witness_pages
 from intake.web.i18n import catalog
-from tests.web import browser, engines, media
+from tests.web import engines, media
 
 pytestmark = pytest.mark.browser
-ENGINES = [
-    pytest.param(
-        name,
-        marks=pytest.mark.skipif(not engines.available(name), reason=f"needs {name}"),
-    )
-    for name in engines.ENGINES
-]
+ENGINES = engines.params()
 PHONE = (360, 740)
+CONFIRM = "#confirm-send"  # the preview's final send
 TEXT = {
     "ru": "Военком Олег Марков забрал мой паспорт в Твери.",
     "uk": "Працівник ТЦК Олег Марченко забрав мій паспорт у Рівному.",
@@ -37,27 +32,9 @@ TEXT = {
 }
 
 
-@pytest.fixture
-def live_url(app: FastAPI) -> Iterator[str]:
-    yield from browser.serve(app)
-
-
-@pytest.fixture
-def open_browser(tmp_path: Path) -> Iterator[Callable[[str], engines.Browser]]:
-    started: list[engines.Browser] = []
-
-    def start(engine: str) -> engines.Browser:
-        started.append(engines.start(engine, tmp_path / f"profile-{len(started)}"))
-        return started[-1]
-
-    yield start
-    for each in started:
-        each.quit()
-
-
-def testimonies(app: FastAPI) -> int:
+def stored(app: FastAPI) -> int:
     with app.state.services.sessions() as db:
-        return db.scalar(select(func.count()).select_from(Testimony))
+        return db.scalar(select(func.count()).select_from(models.Testimony))
 
 
 def receipt_words(page: engines.Browser) -> list[str]:
@@ -84,13 +61,16 @@ def test_whole_journey_with_a_typo_in_the_receipt_and_a_read_back(
     page.screenshot(f"{lang}-1-form")
     page.find("#text").send_keys(TEXT[lang])
     page.choose("#language", lang)
+    page.submit()  # to the preview; files are chosen on its confirming form
+    assert_neutral(page, lang)
+    page.screenshot(f"{lang}-1b-preview")
     photo = tmp_path / "IMG_20240301_134500.jpg"
     photo.write_bytes(media.jpeg_with_gps())
     page.find("#attachments").send_keys(str(photo))
-    page.submit()
+    page.submit(CONFIRM)
 
     words = receipt_words(page)
-    assert len(words) == 9
+    assert len(words) == WORDS
     assert_neutral(page, lang)
     page.screenshot(f"{lang}-2-receipt")
     other = "uk" if lang != "uk" else "ru"
@@ -130,10 +110,11 @@ def test_refused_file_brings_the_form_back_with_the_text(
     page.open(f"{live_url}/ru/")
     text = "Я писал это целый час.\nИ вторая строка."
     page.find("#text").send_keys(text)
+    page.submit()
     notes = tmp_path / "заметки.txt"
     notes.write_text("not a photo")
     page.find("#attachments").send_keys(str(notes))
-    page.submit()
+    page.submit(CONFIRM)
     assert value(page.find("#text")).replace("\r\n", "\n") == text
     assert "неподходящего типа" in page.find("#attachments-error").text
     assert_neutral(page, "ru")
@@ -142,16 +123,18 @@ def test_refused_file_brings_the_form_back_with_the_text(
     limit = app.state.services.settings.max_attachment_bytes
     big = tmp_path / "повестка.jpg"
     big.write_bytes(b"\xff\xd8\xff" + b"\0" * limit)
+    page.submit()  # the preview again, to choose the files beside the final button
     page.find("#attachments").send_keys(str(big))
-    page.submit()
+    page.submit(CONFIRM)
     message = page.find("#attachments-error").text
     assert "повестка.jpg" in message and f"{limit // (1024 * 1024)} МБ" in message
     assert value(page.find("#text")).replace("\r\n", "\n") == text
     page.screenshot("error-2-file-too-large")
 
-    page.submit()  # now without the file: it goes through
-    assert len(receipt_words(page)) == 9
-    assert testimonies(app) == 1
+    page.submit()
+    page.submit(CONFIRM)  # now without the file: it goes through
+    assert len(receipt_words(page)) == WORDS
+    assert stored(app) == 1
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -172,7 +155,9 @@ def test_double_tap_and_resend_store_one_testimony_and_show_the_same_receipt(
     page.open(f"{live_url}/uk/")
     issued = page.find('input[name="receipt"]').get_attribute("value").split("-")
     page.find("#text").send_keys(TEXT["uk"])
-    page.double_tap()
+    page.submit()  # the preview stores nothing
+    assert not calls
+    page.double_tap(CONFIRM)
     assert receipt_words(page) == issued
     taps = len(calls)
     # Firefox sends the form twice; Chromium drops a second submission of a form whose first
@@ -183,7 +168,7 @@ def test_double_tap_and_resend_store_one_testimony_and_show_the_same_receipt(
     assert receipt_words(page) == issued
     assert len(calls) == taps + 1  # the reload did send the form again
     page.screenshot("resend-receipt")
-    assert testimonies(app) == 1
+    assert stored(app) == 1
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -198,6 +183,36 @@ def test_wrong_receipt_shows_a_clear_heading_and_the_field_to_retry(
     assert value(page.find("#receipt")) == "слово слово слово"
     assert_neutral(page, "uk")
     page.screenshot("wrong-receipt")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_withdraw_needs_the_box_ticked_then_the_receipt_stops_working(
+    live_url: str, open_browser, engine: str
+) -> None:
+    page = open_browser(engine)
+    page.open(f"{live_url}/en/")
+    page.find("#text").send_keys(TEXT["en"])
+    page.submit()
+    page.submit(CONFIRM)
+    words = receipt_words(page)
+    page.open(f"{live_url}/en/receipt")
+    page.find("#receipt").send_keys(" ".join(words))
+    page.submit()
+
+    withdraw = 'form[action$="/withdraw"] button'
+    assert page.find_all("#withdraw-confirm:invalid")  # the browser itself holds the form back
+    page.find(withdraw).click()
+    page.find("#withdraw-confirm").click()  # still the status page: nothing was sent
+    page.submit(withdraw)
+    assert catalog("en")["withdrawn_done"] in page.find("[role=status]").text
+    assert_neutral(page, "en")
+    page.screenshot("withdrawn")
+
+    page.open(f"{live_url}/en/receipt")
+    page.find("#receipt").send_keys(" ".join(words))
+    page.submit()
+    assert page.find("h1").text == catalog("en")["wrong_receipt_title"]
+    assert page.cookies() == []
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -221,4 +236,4 @@ def test_phone_text_box_and_way_back_are_in_the_first_screen(
     page.screenshot("phone-ru-receipt")
     if engine == "chromium":
         assert width == PHONE[0]
-        assert browser.content_width(page.driver) <= PHONE[0]  # nothing wider than the phone
+        assert page.content_width() <= PHONE[0]  # nothing wider than the phone
