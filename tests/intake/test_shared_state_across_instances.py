@@ -6,8 +6,7 @@ Everything that changes while the service runs (sessions, spent TOTP steps, the 
 editorial key) must therefore travel through the database. Run with
 TESTIMONY_TEST_DATABASE_URL set for PostgreSQL; on SQLite both instances open the same file.
 
-Shared rate limits and throttles (issue #11) belong here too, as
-``test_rate_limits_hold_across_instances`` using the ``two_instances`` fixture.
+Rate limits and throttles live in the database too, so one budget holds across instances.
 """
 
 from __future__ import annotations
@@ -34,6 +33,9 @@ class Instances:
     a: TestClient
     b: TestClient
 
+    def __iter__(self) -> Iterator[TestClient]:
+        return iter((self.a, self.b))
+
     @staticmethod
     def app_of(client: TestClient) -> FastAPI:
         return client.app  # type: ignore[return-value]
@@ -47,6 +49,10 @@ def two_instances(client: TestClient, settings: Settings, tmp_path: Path) -> Ite
     )
     shutil.copytree(settings.key_dir, b_settings.key_dir)
     app_b = create_app(b_settings)
+    # Budgets count in fixed windows: both instances read the same (frozen) clock.
+    app_b.state.services.limiter.store.clock = Instances.app_of(
+        client
+    ).state.services.limiter.store.clock
     try:
         with TestClient(app_b, base_url="https://testserver") as client_b:
             yield Instances(client, client_b)
@@ -101,3 +107,22 @@ def test_editorial_key_rotation_holds_across_instances(two_instances: Instances)
         assert services_b.vault.editorial.key_id_of(row.redacted) == new_id
         for services in (services_a, services_b):
             assert services.vault.editorial.open(row.redacted, record_id=row.id, item="redacted")
+
+
+def test_rate_limits_hold_across_instances(two_instances: Instances) -> None:
+    """A budget spent on A is spent on B: submissions, and login attempts per account."""
+    limiters = [Instances.app_of(c).state.services.limiter for c in two_instances]
+    for limiter in limiters:
+        limiter.submissions.limit = 2
+        limiter.logins_per_account.limit = 2
+    submit = {"text": "Меня вызвали в военкомат.", "language": "ru"}
+    assert two_instances.a.post("/api/v1/testimonies", json=submit).status_code == 201
+    assert two_instances.b.post("/api/v1/testimonies", json=submit).status_code == 201
+    assert two_instances.a.post("/api/v1/testimonies", json=submit).status_code == 429
+    assert two_instances.b.post("/api/v1/testimonies", json=submit).status_code == 429
+
+    attempt = {"username": "nobody", "password": "wrong", "totp": "000000"}
+    assert two_instances.a.post("/api/v1/session", json=attempt).status_code == 401
+    assert two_instances.b.post("/api/v1/session", json=attempt).status_code == 401
+    assert two_instances.a.post("/api/v1/session", json=attempt).status_code == 429
+    assert two_instances.b.post("/api/v1/session", json=attempt).status_code == 429
