@@ -99,7 +99,10 @@ def parse(surface: str, reference_year: int) -> WordDate | None:
     if not days:
         return None
     year = _year(surface[month_word.end() :], [d for d in all_days if d not in days])
-    first = dt.date(year or reference_year, month, days[0].value)
+    try:
+        first = dt.date(year or reference_year, month, days[0].value)
+    except ValueError:  # "тридцатого февраля"
+        return None
 
     def render(date: dt.date) -> str:
         offset = date - first

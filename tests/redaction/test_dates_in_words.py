@@ -83,6 +83,11 @@ def test_a_date_in_words_moves_in_words_in_the_same_form(
     assert shifted(surface, days) == expected
 
 
+def test_an_impossible_day_is_not_read_as_a_date() -> None:
+    assert parse("тридцатого февраля") is None
+    assert shifted("тридцатого февраля", 7) is None
+
+
 def test_a_year_in_words_is_read_and_kept_as_written() -> None:
     parsed = parse("Четырнадцатого января двадцать третьего года")
     assert parsed is not None and (parsed.day, parsed.month, parsed.year) == (14, 1, 2023)
