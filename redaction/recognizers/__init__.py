@@ -10,6 +10,7 @@ from redaction.recognizers.base import Recognizer
 from redaction.recognizers.callsign import CallsignRecognizer
 from redaction.recognizers.case_number import CaseNumberRecognizer
 from redaction.recognizers.date import DateRecognizer
+from redaction.recognizers.date_words import DateInWordsRecognizer
 from redaction.recognizers.email import EmailRecognizer
 from redaction.recognizers.en_initials import InitialsRecognizer
 from redaction.recognizers.en_places import EnglishPlaceRecognizer
@@ -54,6 +55,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     PostcodeRecognizer(),
     AddressRecognizer(),
     DateRecognizer(),
+    DateInWordsRecognizer(),
 )
 
 

@@ -14,7 +14,7 @@ MONTHS = {
 }
 _EN_ABBR = r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?"
 _ANY_MONTH = "|".join(m for ms in MONTHS.values() for m in ms.split()) + "|" + _EN_ABBR
-_YEAR = r"(?:\s*,?\s*(?:\d{4}|'\d{2})(?:\s*(?:г\.|года|году|год|гг\.|р\.|року|рік))?)?"
+YEAR = r"(?:\s*,?\s*(?:\d{4}|'\d{2})(?:\s*(?:г\.|года|году|год|гг\.|р\.|року|рік))?)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
 
@@ -32,7 +32,7 @@ class DateRecognizer(PatternRecognizer):
             + r"(?:-?(?:го|е|st|nd|rd|th))?\s+(?:of\s+)?(?:"
             + _ANY_MONTH
             + r")\b"
-            + _YEAR,
+            + YEAR,
             0.85,
         ),
         Pattern(

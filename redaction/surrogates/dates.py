@@ -5,7 +5,8 @@ may land on another real date of the text. One offset per testimony keeps the or
 interval ("two days later" stays true); a whole number of weeks keeps every weekday. Each date
 keeps its own format: separators, zero padding, a two-digit year, the month as a word in the
 text's language and casing, an English ordinal ending. A date without a year is shifted within
-a reference year and written without one.
+a reference year and written without one. A date in words is written back in words
+(surrogates/date_words.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from random import Random
 
 from redaction.recognizers.date import MONTHS
+from redaction.surrogates import date_words
 from redaction.text import match_casing
 
 MAX_WEEKS = 8  # offsets of 1..8 weeks either way: far enough, still the same season
@@ -56,6 +58,11 @@ def parse(surface: str) -> _Parsed | None:
             parsed = _numeric(surface, m) if numeric else _worded(surface, m)
             if parsed and _valid(parsed):
                 return parsed
+    in_words = date_words.parse(surface.strip(), _REFERENCE_YEAR)
+    if in_words is not None:
+        parsed = _Parsed(in_words.day, in_words.month, in_words.year, in_words.render)
+        if _valid(parsed):
+            return parsed
     return None
 
 
