@@ -47,7 +47,7 @@ from intake.web.routing import HtmlRoute
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 router.include_router(static.router)  # the stylesheet travels with the pages that need it
-router.include_router(preview.router)  # check the pseudonymised text before it is sent (#15)
+router.include_router(preview.router)  # check the pseudonymised text before it is sent
 
 FILE_ERRORS = ("file_too_large", "too_many_files", "unsupported", "corrupt", "encrypted")
 
