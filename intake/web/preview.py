@@ -8,7 +8,6 @@ never held by the server (or put in a page) while the witness reads the preview.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,10 +15,8 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 
-from intake import form_tokens
 from intake.errors import InvalidInput
 from intake.pseudonymised import Pseudonym
-from intake.receipts import new_receipt
 from intake.services import Services, preview
 from intake.validation import LANGUAGES as TEXT_LANGUAGES
 from intake.validation import clean_language, clean_text
@@ -29,6 +26,7 @@ from intake.web.highlight import segments
 from intake.web.params import AppServices
 from intake.web.rendering import render_witness
 from intake.web.routing import HtmlRoute
+from intake.web.writing_form import writing_form
 from redaction.text import words
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
@@ -92,20 +90,11 @@ def _form_page(
     request: Request, lang: str, services: Services, draft: dict[str, Any], error: str | None
 ) -> HTMLResponse:
     """The writing form again, text and words to hide filled in (never lost on an error)."""
-    context = {
-        "limits": page_limits(services.settings),
-        "text_languages": TEXT_LANGUAGES,
-        # The same one-time receipt rides on, so sending after an edit stays idempotent.
-        "form_receipt": draft["receipt"] or new_receipt(lang),
-        "form_token": draft["form_token"]
-        or form_tokens.issue(services.vault.form_key, time.time()),
-        "problem": error and {"field": "text", "key": error, "params": {}, "files_dropped": False},
-        "text": draft["text"],
-        "chosen_language": draft["language"],
-        "hide": "\n".join(draft["hide"]),
-        "memory": draft["memory"],
-    }
-    return render_witness(request, lang, "witness/form.html", context, status=422 if error else 200)
+    fields = {**draft, "hide": "\n".join(draft["hide"])}
+    problem = error and {"field": "text", "key": error, "params": {}, "files_dropped": False}
+    return writing_form(
+        request, lang, services, fields=fields, problem=problem, status=422 if error else 200
+    )
 
 
 def _error_key(exc: InvalidInput) -> str:

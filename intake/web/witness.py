@@ -25,7 +25,7 @@ from intake import form_tokens
 from intake.attachments import AttachmentRejected
 from intake.config import Settings
 from intake.errors import IntakeError, ReceiptNotFound
-from intake.receipts import new_receipt, words_of
+from intake.receipts import words_of
 from intake.services import Services
 from intake.services.shredding import withdraw
 from intake.services.witness import (
@@ -44,15 +44,13 @@ from intake.web.i18n import negotiate
 from intake.web.params import AppServices, DbSession
 from intake.web.rendering import render_witness
 from intake.web.routing import HtmlRoute
+from intake.web.writing_form import writing_form
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 router.include_router(static.router)  # the stylesheet travels with the pages that need it
 router.include_router(preview.router)  # check the pseudonymised text before it is sent
 
 FILE_ERRORS = ("file_too_large", "too_many_files", "unsupported", "corrupt", "encrypted")
-
-
-_limits = page_limits
 
 
 def _text(form: WitnessForm, settings: Settings) -> str:
@@ -86,35 +84,21 @@ def choose_language(request: Request) -> RedirectResponse:
     return RedirectResponse(f"/{lang}/", status_code=303, headers={"Vary": "Accept-Language"})
 
 
-def _form_page(
-    request: Request,
-    lang: str,
-    services: Services,
-    *,
-    form: WitnessForm | None = None,
-    problem: dict[str, Any] | None = None,
-    status: int = 200,
+def _form_again(
+    request: Request, lang: str, services: Services, form: WitnessForm, exc: IntakeError
 ) -> HTMLResponse:
-    context = {
-        "limits": _limits(services.settings),
-        "text_languages": TEXT_LANGUAGES,
-        # A fresh receipt for every form shown: nothing is stored until the form is sent.
-        "form_receipt": new_receipt(lang),
-        # The form's abuse-control token rides on through a refusal; a new page gets a new one.
-        "form_token": (form and form.fields.get("form_token"))
-        or form_tokens.issue(services.vault.form_key, time.time()),
-        "text": form.fields.get("text", "") if form else "",
-        "chosen_language": form.fields.get("language", "auto") if form else "auto",
-        "hide": form.fields.get("hide", "") if form else "",
-        "memory": form.fields.get("memory", "") if form else "",
-        "problem": problem,
-    }
-    return render_witness(request, lang, "witness/form.html", context, status=status)
+    """The refused form with everything filled in but its receipt: a fresh one for every form
+    shown, so a refused or already used receipt is never offered again."""
+    fields = {k: v for k, v in form.fields.items() if k != "receipt"}
+    problem = _problem(exc, form)
+    return writing_form(
+        request, lang, services, fields=fields, problem=problem, status=exc.status_code
+    )
 
 
 @router.get("/{lang:lang}/")
 def submission_form(request: Request, lang: str, services: AppServices) -> HTMLResponse:
-    return _form_page(request, lang, services)
+    return writing_form(request, lang, services)
 
 
 def _receipt_page(request: Request, lang: str, code: str) -> HTMLResponse:
@@ -155,9 +139,7 @@ async def submit(
         form = form or getattr(exc, "form", None)
         if form is None:
             raise
-        return _form_page(
-            request, lang, services, form=form, problem=_problem(exc, form), status=exc.status_code
-        )
+        return _form_again(request, lang, services, form, exc)
     return _receipt_page(request, lang, receipt.code)
 
 
@@ -195,7 +177,7 @@ def _status_page(
         "status": found,
         "receipt": receipt,
         "added": added,
-        "limits": _limits(services.settings),
+        "limits": page_limits(services.settings),
         "files_left": max(0, services.settings.max_attachments - found.attachments),
         "text": form.fields.get("text", "") if form else "",
         "problem": problem,
