@@ -24,6 +24,8 @@ from keys.keypair import read_public_key
 
 log = logging.getLogger(__name__)
 
+AUDIT_KEY_FILE = "audit.key"  # HMAC key of the audit chain, in the key directory
+
 DEV_KEY_NAME = "dev-keyholder.key"
 DEV_PASSPHRASE_NAME = "dev-keyholder.passphrase"  # noqa: S105 - a file name
 
@@ -160,6 +162,6 @@ def open_vault(settings: Settings, engine: Engine) -> Vault:
         receipt_salt=_read_or_create_secret(settings.key_dir / "receipt.salt", 32),
         link_key=link_key,
         signing=keys.SigningKey.load_or_create(settings.key_dir),
-        audit_key=_read_or_create_secret(settings.key_dir / "audit.key", 32),
+        audit_key=_read_or_create_secret(settings.key_dir / AUDIT_KEY_FILE, 32),
         form_key=_read_or_create_secret(settings.key_dir / "form.key", 32),
     )

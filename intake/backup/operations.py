@@ -16,6 +16,7 @@ from intake.backup import container, database
 from intake.backup.container import BackupError
 from intake.config import Settings
 from intake.db.engine import make_engine
+from intake.vault import AUDIT_KEY_FILE
 
 FORMAT = "tk-backup"
 VERSION = 1
@@ -94,7 +95,7 @@ def _audit_restore(settings: Settings, manifest: dict) -> None:
         with Session(engine) as db:
             record_event(
                 db,
-                (settings.key_dir / "audit.key").read_bytes(),
+                (settings.key_dir / AUDIT_KEY_FILE).read_bytes(),
                 actor="restore",
                 action="restore",
                 details={"backup": manifest["created"]},
