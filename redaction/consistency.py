@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from redaction import morph
+from redaction.frequency import zipf
 from redaction.labels import CALLSIGN, ID, LOCATION, MILITARY_UNIT, NAME_LIKE, PERSON
 from redaction.placewords import english_place_names
 from redaction.recognizers.en_titles import is_honorific
@@ -46,12 +47,10 @@ def _reads_as_personal_name(language: str, word: str) -> bool:
         return any(morph.name_kind(p) for p in morph.parses(language, word)) and not any(
             "Geox" in morph.tags_of(p) for p in morph.parses(language, word)
         )
-    from wordfreq import zipf_frequency
-
     from redaction.recognizers.names import english_first_names
 
     lower = word.lower()
-    return lower in english_first_names() or zipf_frequency(lower, "en") < _RARE_ZIPF
+    return lower in english_first_names() or zipf(lower, "en") < _RARE_ZIPF
 
 
 _RARE_ZIPF = 2.5

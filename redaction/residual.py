@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 from redaction import keep, morph
+from redaction.frequency import zipf
 from redaction.labels import ID, LOCATION, ORGANIZATION, PERSON
 from redaction.placewords import STRONG_PLACE_PREPOSITIONS
 from redaction.recognizers.id_number import is_identifier_word
@@ -44,12 +45,10 @@ _EN_UNITS = frozenset({"km", "kg", "m", "people", "men", "euro", "hryvnia", "hry
 
 @lru_cache(maxsize=100_000)
 def _english_ordinary(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
     lower = word.lower()
     if lower in english_first_names():
         return False
-    return zipf_frequency(lower, "en") >= _ORDINARY_ZIPF
+    return zipf(lower, "en") >= _ORDINARY_ZIPF
 
 
 @lru_cache(maxsize=100_000)

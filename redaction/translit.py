@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from redaction import morph
+from redaction.frequency import zipf
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -94,13 +95,6 @@ def _index(language: str) -> dict[str, str]:
     return index
 
 
-@lru_cache(maxsize=100_000)
-def _zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, language)
-
-
 def _table_projection(word: str, language: str) -> str:
     low, out, i = word.lower(), [], 0
     table = _TABLE[language]
@@ -143,11 +137,11 @@ def to_cyrillic(word: str, language: str) -> str:
 @lru_cache(maxsize=100_000)
 def _word_votes(word: str) -> tuple[bool, bool, bool]:
     """(common English, common Russian, common Ukrainian) for one lower-case Latin word."""
-    english = _zipf(word, "en") >= _COMMON_ZIPF
+    english = zipf(word, "en") >= _COMMON_ZIPF
     votes = [english]
     for language in ("ru", "uk"):
         known = _index(language).get(_key(word))
-        common = bool(known) and _zipf(known, language) >= _COMMON_ZIPF
+        common = bool(known) and zipf(known, language) >= _COMMON_ZIPF
         # Names are spelt alike in every language ("Sergei Ivanov in Bakhmut"): no vote.
         votes.append(common and morph.is_common_word(language, known))
     return votes[0], votes[1], votes[2]

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from redaction import morph
+from redaction.frequency import zipf
 from redaction.morph import FUNCTION_TAGS
 from redaction.recognizers.names import english_first_names
 from redaction.text import WORD_RE
@@ -96,13 +97,6 @@ _NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи"
 
 
 @lru_cache(maxsize=100_000)
-def _zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, language)
-
-
-@lru_cache(maxsize=100_000)
 def _cue_lemmas(language: str, word: str) -> frozenset[str]:
     return morph.lemmas(language, word) if language != "en" else frozenset({word})
 
@@ -119,17 +113,17 @@ def _kind(language: str, word: str) -> str:
         return "word"
     if language == "en":
         if word in english_first_names():
-            zipf = _zipf(word, "en")
-            if zipf >= _FUNCTION_WORD_ZIPF:  # "and", "said" are in the name list too
+            common = zipf(word, "en")
+            if common >= _FUNCTION_WORD_ZIPF:  # "and", "said" are in the name list too
                 return "word"
-            return "name" if zipf < _COMMON_NAME_ZIPF else "both"
-        return "unknown" if _zipf(word, "en") < _RARE_ZIPF - 0.5 else "word"
+            return "name" if common < _COMMON_NAME_ZIPF else "both"
+        return "unknown" if zipf(word, "en") < _RARE_ZIPF - 0.5 else "word"
     ps = [p for p in morph.parses(language, word) if p.is_known]
     if not ps:
         # Diminutives the dictionary lacks are in the first-name list, in Latin letters.
         if plain_latin(word, language) in english_first_names():
             return "name"
-        rare = _zipf(word, language) < _RARE_ZIPF and not _typo_of_common(word, language)
+        rare = zipf(word, language) < _RARE_ZIPF and not _typo_of_common(word, language)
         return "unknown" if rare and _guessed_name(language, word) else "word"
     total = sum(p.score for p in ps) or 1.0
     named = sum(
@@ -158,8 +152,8 @@ def _guessed_name(language: str, word: str) -> bool:
 def _acronym(language: str, word: str) -> bool:
     """A short word in capitals no dictionary knows: ТЦК, ICRC, СИЗО stay in capitals."""
     if language == "en":
-        return _zipf(word, "en") < _COMMON_ZIPF
-    return not morph.is_known(language, word) and _zipf(word, language) < _COMMON_ZIPF + 1
+        return zipf(word, "en") < _COMMON_ZIPF
+    return not morph.is_known(language, word) and zipf(word, language) < _COMMON_ZIPF + 1
 
 
 def _typo_of_common(word: str, language: str) -> bool:
@@ -168,7 +162,7 @@ def _typo_of_common(word: str, language: str) -> bool:
     for i in range(len(word)):
         dropped = word[:i] + word[i + 1 :]
         doubled = word[:i] + word[i] + word[i:]
-        if _zipf(dropped, language) >= _COMMON_ZIPF or _zipf(doubled, language) >= _COMMON_ZIPF:
+        if zipf(dropped, language) >= _COMMON_ZIPF or zipf(doubled, language) >= _COMMON_ZIPF:
             return True
     return False
 
@@ -177,7 +171,7 @@ def _typo_of_common(word: str, language: str) -> bool:
 def _could_be_named(language: str, word: str) -> bool:
     """A rare word that is no verb or function word: after "майор" or "станица" it is a name
     the dictionary reads otherwise ("майор дедов", "станицы каневской")."""
-    if language == "en" or len(word) < 3 or _zipf(word, language) >= _RARE_ZIPF + 1:
+    if language == "en" or len(word) < 3 or zipf(word, language) >= _RARE_ZIPF + 1:
         return False
     ps = morph.parses(language, word)
     if not any(p.is_known for p in ps) and not _guessed_name(language, word):
@@ -189,7 +183,7 @@ def _could_be_named(language: str, word: str) -> bool:
 def _rare_noun(language: str, word: str) -> bool:
     """A noun wordfreq has (almost) never seen: after a place preposition, a village
     ("в якимівці", "під роботиним") - Ukrainian dictionaries carry no place tag."""
-    if language == "en" or _zipf(word, language) >= _RARE_ZIPF:
+    if language == "en" or zipf(word, language) >= _RARE_ZIPF:
         return False
     return any(
         "NOUN" in morph.tags_of(p) and _SETTLEMENT_END.search(morph.normalise(p.normal_form))
@@ -242,8 +236,8 @@ def _recase_words(
             or ((person_cue or settlement_cue) and _could_be_named(language, word))
             or (place_cue and _rare_noun(language, word))
             or word in known
-            or (named_prev and _zipf(word, language) < _SURNAME_ZIPF and kind != "word")
-            or (named_prev and language == "en" and _zipf(word, language) < _SURNAME_ZIPF)
+            or (named_prev and zipf(word, language) < _SURNAME_ZIPF and kind != "word")
+            or (named_prev and language == "en" and zipf(word, language) < _SURNAME_ZIPF)
         )
         if name and i > 1 and _is_cue(language, prev, _MODIFIERS):
             before = tokens[i - 1]
@@ -254,7 +248,7 @@ def _recase_words(
             name = False
         elif name or (sentence_start and openings):
             _capitalise(chars, m.start(), m.end())
-        if name and (kind != "both" or _zipf(word, language) < _COMMON_NAME_ZIPF):
+        if name and (kind != "both" or zipf(word, language) < _COMMON_NAME_ZIPF):
             names.add(word)  # not "вера": "тётя вера" says nothing of "вера в бога"
         named_prev = name and kind != "word"
     return "".join(chars), names

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from redaction import morph
+from redaction.frequency import zipf
 from redaction.labels import LOCATION, PERSON
 from redaction.nlp.pipelines import NER_LABELS, pipeline
 from redaction.placewords import PLACE_AFTER
@@ -62,9 +63,7 @@ def _kinship_word(ent: Span) -> bool:
     role, not the relative (a first name there, "my Sasha", stays a name)."""
     if len(ent) != 1 or ent[0].lower_ in english_first_names():
         return False
-    from wordfreq import zipf_frequency
-
-    if zipf_frequency(ent[0].lower_, "en") < _COMMON_ZIPF:
+    if zipf(ent[0].lower_, "en") < _COMMON_ZIPF:
         return False
     i = ent.start - 1
     while i >= 0 and ent.start - i <= 4:
@@ -86,9 +85,7 @@ def _nationality_word(ent: Span, label: str) -> bool:
     nobody (a frequent word with a demonym ending; rare towns are not frequent words)."""
     if len(ent) != 1 or label != LOCATION or not ent[0].lower_.endswith(_NATIONALITY_END):
         return False
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(ent[0].lower_, "en") >= _NATIONALITY_ZIPF
+    return zipf(ent[0].lower_, "en") >= _NATIONALITY_ZIPF
 
 
 def _mostly_a_name(language: str, word: str) -> bool:
