@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,15 +25,12 @@ from pathlib import Path
 import httpx
 from PIL import Image
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from intake.config import Settings
+from tests.intake import live_server
 
 MIB = 1024 * 1024
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def proc_status(pid: int, field: str) -> int:
@@ -80,22 +75,11 @@ def main() -> None:
     text = ("Меня допрашивал майор Сергей Волков в Курске. " * 2000)[: defaults.max_text_chars]
 
     with tempfile.TemporaryDirectory() as tmp:
-        port = free_port()
-        env = {**os.environ, "TESTIMONY_DATA_DIR": str(Path(tmp) / "data")}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "intake", "serve", "--workers", "1", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
+        settings = Settings(data_dir=Path(tmp) / "data")
+        server = live_server.start(settings, Path(tmp) / "server.log")
+        base = server.url
         try:
-            for _ in range(300):
-                try:
-                    httpx.get(f"{base}/en/", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.2)
+            server.wait_ready()
             warm: list[int] = []  # every language's models loaded before measuring
             for sample in (
                 "Ivan Petrov from Tula refused to go.",
@@ -103,7 +87,7 @@ def main() -> None:
                 "Мене звати Олена Коваль, я з Бердичева.",
             ):
                 submit(base, sample, [], warm)
-            idle = proc_status(server.pid, "VmRSS")
+            idle = proc_status(server.process.pid, "VmRSS")
             results: list[int] = []
             threads = [
                 threading.Thread(target=submit, args=(base, text, files, results))
@@ -115,10 +99,9 @@ def main() -> None:
             for thread in threads:
                 thread.join()
             elapsed = time.perf_counter() - started
-            peak = proc_status(server.pid, "VmHWM")
+            peak = proc_status(server.process.pid, "VmHWM")
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            server.stop()
 
     print(f"submissions         : {args.concurrent} concurrent, answers {sorted(results)}")
     print(
