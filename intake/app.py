@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import keys
-from intake import body_limit, logs, security_headers
+from intake import body_limit, connection_spread, logs, security_headers
 from intake.api import editor, health, keyholder, preview, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
@@ -174,5 +174,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_error_handlers(app)
     error_pages.install(app)  # HTML for everything outside /api/
     body_limit.install(app, body_limit.route_limits(settings))
+    connection_spread.install(app)
     security_headers.install(app)
     return app
