@@ -81,6 +81,7 @@ def serve(
         workers=count,
         access_log=False,
         server_header=False,
+        http="intake.http_protocol:SecureH11Protocol",
     )
 
 
