@@ -7,7 +7,8 @@ checks that the data key matches the envelope's key check and the key check of e
 envelope (the same data key) and that it opens every item of the record, then signs, with
 the holder's Ed25519 key, one line per record: its id and the SHA-256 of the envelope bytes
 it opened. The server forgets a kept envelope only for a record whose current envelope is
-covered by a confirmation from a configured key holder who holds a slot in it.
+covered by a confirmation from a configured key holder who holds a slot in it and did not
+sign the import that replaced it.
 """
 
 from __future__ import annotations

@@ -249,3 +249,5 @@ class ReplacedEnvelope(Base):
     testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
     envelope: Mapped[bytes] = mapped_column(LargeBinary)
     replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Key id of the holder who signed the import: their own confirmation does not count.
+    replaced_by: Mapped[str | None] = mapped_column(String(16))

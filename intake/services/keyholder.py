@@ -60,7 +60,14 @@ def import_envelopes(
                 f"Import refused: record {item.record_id} changed since the export; "
                 "export again and re-run the rotation."
             )
-        db.add(ReplacedEnvelope(testimony_id=row.id, envelope=row.envelope, replaced_at=_now()))
+        db.add(
+            ReplacedEnvelope(
+                testimony_id=row.id,
+                envelope=row.envelope,
+                replaced_at=_now(),
+                replaced_by=item.signer,
+            )
+        )
         row.envelope = item.envelope
     record_event(
         db,
@@ -89,18 +96,27 @@ def forget_replaced(
     """Drop the envelopes imports replaced, for records whose current envelope a configured
     key holder confirmed opens (``keys confirm``); every other record keeps them.
 
-    A confirmation that does not verify refuses the whole run: nothing is forgotten."""
+    The holder who signed an import cannot confirm it alone: one holder's garbage import
+    and false confirmation together must not destroy access. A confirmation that does not
+    verify refuses the whole run: nothing is forgotten."""
     try:
         confirmed = [
             read_confirmation(data, services.vault.recipients.holders) for data in confirmations
         ]
     except DecryptionError as exc:
         raise InvalidInput(f"Confirmation refused: {exc}") from None
-    record_ids = db.scalars(select(ReplacedEnvelope.testimony_id).distinct()).all()
+    importers: dict[str, set[str | None]] = {}
+    for record_id, signer in db.execute(
+        select(ReplacedEnvelope.testimony_id, ReplacedEnvelope.replaced_by)
+    ):
+        importers.setdefault(record_id, set()).add(signer)
     covered, unconfirmed = [], []
-    for record_id in sorted(record_ids):
+    for record_id in sorted(importers):
         envelope = db.get_one(Testimony, record_id).envelope
-        if any(c.covers(record_id, envelope) for c in confirmed):
+        if any(
+            c.covers(record_id, envelope) and c.signer.key_id not in importers[record_id]
+            for c in confirmed
+        ):
             covered.append(record_id)
         else:
             unconfirmed.append(record_id)

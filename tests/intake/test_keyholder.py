@@ -331,9 +331,14 @@ def test_forget_replaced_ends_a_removed_holders_access_once_the_new_holder_confi
 
 
 def test_a_garbage_envelope_cannot_be_confirmed(
-    client: TestClient, laptop: Laptop, keyholder: KeyHolder, tmp_path: Path
+    client: TestClient, laptop: Laptop, keyholder: KeyHolder, settings, monkeypatch, tmp_path: Path
 ) -> None:
-    """The confirming tool opens the new envelope itself, never the kept one."""
+    """The confirming tool opens the new envelope itself, never the kept one; and the holder
+    who signed the import cannot confirm it by signing a confirmation by hand."""
+    from keys.confirmation import KIND
+    from keys.export import envelope_digest
+    from keys.signed import write_signed
+
     forged = _signed_import(laptop, keyholder, lambda e: _garbage_envelope(e, keep_witness=True))
     assert laptop.upload(client, forged).status_code == 200
     (tmp_path / "fresh.tkx").write_bytes(
@@ -353,6 +358,19 @@ def test_a_garbage_envelope_cannot_be_confirmed(
     )  # fmt: skip
     assert result.exit_code == 1
     assert not (tmp_path / "confirmation.tkc").exists()
+
+    row = stored_testimony(client)
+    by_hand = write_signed(
+        KIND,
+        {"signer": keyholder.private_key.public_key().to_text()},
+        [{"record_id": row.id, "envelope": envelope_digest(row.envelope)}],
+        keyholder.private_key.signing_key,
+    )
+    _as_admin(settings, monkeypatch)
+    code, output = _forget(tmp_path, by_hand)
+    assert code == 0, output
+    assert "Forgot 0" in output and row.id in output
+    assert _replaced_left(client) == {row.id: 1}
 
 
 def _rotated_pair(
