@@ -81,6 +81,7 @@ def serve(
         workers=count,
         access_log=False,
         server_header=False,
+        http="intake.http_protocol:SecureH11Protocol",
     )
 
 
@@ -192,14 +193,25 @@ def import_command(
 
 
 @keyholder_app.command("forget-replaced")
-def forget_replaced_command() -> None:
-    """After a rotation: drop the envelopes imports replaced, once key holders confirmed
-    (with `keys decrypt` on a fresh export) that the new envelopes open."""
+def forget_replaced_command(
+    confirmations: Annotated[
+        list[typer.FileBinaryRead], typer.Argument(help="From `keys confirm`, one per key holder.")
+    ],
+) -> None:
+    """After a rotation: drop the envelopes imports replaced, for the records whose new
+    envelope a key holder confirmed opens (`keys confirm` on a fresh export)."""
     from intake.services.keyholder import forget_replaced
 
     with _work() as (db, services):
-        count = forget_replaced(db, services, actor="cli")
-    typer.echo(f"Forgot {count} replaced envelope(s).")
+        result = forget_replaced(
+            db, services, confirmations=[f.read() for f in confirmations], actor="cli"
+        )
+    typer.echo(f"Forgot {result.envelopes} replaced envelope(s).")
+    if result.unconfirmed:
+        typer.echo(
+            f"Kept the replaced envelopes of {len(result.unconfirmed)} record(s) no confirmation "
+            f"covers: {' '.join(result.unconfirmed)}"
+        )
 
 
 @keyholder_app.command("audit-log")

@@ -90,6 +90,10 @@ class Limiter:
         self.store = store
         self.submissions = Budget("submit-open", global_per_minute, 60)
         self.form_submissions = Budget("submit-form", global_per_minute, 60)
+        # A submission's receipt costs an argon2 before the submission budgets can be spent
+        # (a resend of a stored form must not spend them); bounded apart from receipt checks.
+        self.submission_receipts = Budget("submit-receipt-open", global_per_minute, 60)
+        self.form_submission_receipts = Budget("submit-receipt-form", global_per_minute, 60)
         self.per_form = Budget("submit-token", per_form_token, 3600)
         self.receipts = Budget("receipt", receipt_per_hour, 3600)
         self.receipt_lookups = Budget("receipt-lookup", receipt_lookups_per_minute, 60)
@@ -113,6 +117,17 @@ class Limiter:
             )
         if not self.store.hit(self.form_submissions):
             raise busy
+
+    def check_submission_receipt(self, form_token: bytes | None = None) -> None:
+        """Before a submission's receipt argon2: posts with and without a form token have
+        their own budgets, and neither spends the receipt-lookup budget, so a flood of
+        submissions cannot lock witnesses out of their receipts, nor the reverse."""
+        budget = self.submission_receipts if form_token is None else self.form_submission_receipts
+        if not self.store.hit(budget):
+            raise RateLimited(
+                "The service is receiving too many submissions right now. "
+                "Nothing was saved. Please try again in a few minutes."
+            )
 
     def check_receipt_lookup(self) -> None:
         """Before any argon2 work on a receipt: caps the CPU unknown receipts can cost."""

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.progress import track
 
-from keys import audit, holder, sharefile
+from keys import audit, confirmation, holder, sharefile
 from keys.envelope import Recipients, Share
 from keys.errors import DecryptionError, KeyFileError
 from keys.export import Export, ExportRecord, write_import
@@ -315,6 +315,33 @@ def rewrap(
     err.print(
         f"{len(new)} envelope(s) re-sealed to {len(recipients.holders)} holder(s), "
         f"threshold {threshold}; upload {output} to the server"
+    )
+
+
+@app.command()
+@_clean_errors
+def confirm(
+    key: KeyOpt,
+    export: ExportOpt,
+    server_key: ServerKeyOpt,
+    output: Annotated[Path, typer.Option("--output", help="Confirmation file to write.")],
+    shares: SharesOpt = None,
+    passphrase_file: PassFileOpt = None,
+) -> None:
+    """After a rotation: open every re-sealed envelope of a fresh export with your key and
+    sign that they open, so the server may forget the envelopes they replaced."""
+    exp = _export(export, server_key)
+    private = _load_key(key, passphrase_file)
+    records = confirmation.rotated(exp.records)
+    data = confirmation.write_confirmation(
+        track(records, description="Opening", console=err, transient=True),
+        private,
+        _shares(shares, exp, private),
+    )
+    output.write_bytes(data)
+    err.print(
+        f"{len(records)} re-sealed envelope(s) open with key "
+        f"{private.public_key().key_id}; give {output} to the server's admin"
     )
 
 

@@ -80,6 +80,7 @@ class ImportedEnvelope:
     record_id: str
     envelope: bytes
     replaces: str
+    signer: str  # key id of the key holder who signed the import
 
 
 def envelope_digest(envelope: bytes) -> str:
@@ -207,5 +208,5 @@ def read_import(
                 f"new envelope for record {obj['record_id']!r} does not keep the witness's "
                 "slot unchanged"
             )
-        result.append(ImportedEnvelope(obj["record_id"], new, obj["replaces"]))
+        result.append(ImportedEnvelope(obj["record_id"], new, obj["replaces"], signer.key_id))
     return result

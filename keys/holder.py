@@ -26,9 +26,9 @@ def data_key(
     If the current envelope does not open (a bad import), the envelopes it replaced, which
     the server keeps until the rotation is confirmed, are tried in turn."""
     try:
-        return _data_key(record.envelope, record, private_key, shares)
+        return current_data_key(record, private_key, shares)
     except DecryptionError:
-        for kept in _replaced_envelopes(record):
+        for kept in replaced_envelopes(record):
             try:
                 return _data_key(kept, record, private_key, shares)
             except DecryptionError:
@@ -36,7 +36,15 @@ def data_key(
         raise
 
 
-def _replaced_envelopes(record: ExportRecord) -> list[bytes]:
+def current_data_key(
+    record: ExportRecord, private_key: PrivateKey, shares: Sequence[Share] = ()
+) -> DataKey:
+    """The data key from the record's current envelope only: what a confirmation vouches for."""
+    return _data_key(record.envelope, record, private_key, shares)
+
+
+def replaced_envelopes(record: ExportRecord) -> list[bytes]:
+    """Envelopes imports replaced, newest first, as the export carries them."""
     kept = record.meta.get("replaced_envelopes", [])
     return [b64d(e) for e in kept if isinstance(e, str)] if isinstance(kept, list) else []
 

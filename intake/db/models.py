@@ -235,11 +235,12 @@ class ThrottleWindow(Base):
 
 
 class ReplacedEnvelope(Base):
-    """An envelope an import replaced, kept until an admin confirms the new one works.
+    """An envelope an import replaced, kept until a key holder confirms the new one opens.
 
     A key holder's import cannot be checked by the server (it holds no key that opens it),
     so one holder must not be able to destroy access by importing garbage: the previous
-    envelope stays readable (exports carry it) until ``keyholder forget-replaced``.
+    envelope stays readable (exports carry it) until ``keyholder forget-replaced`` is given
+    a signed confirmation (``keys confirm``) that covers the record's current envelope.
     """
 
     __tablename__ = "replaced_envelopes"
@@ -248,3 +249,5 @@ class ReplacedEnvelope(Base):
     testimony_id: Mapped[str] = mapped_column(ForeignKey("testimonies.id", ondelete="CASCADE"))
     envelope: Mapped[bytes] = mapped_column(LargeBinary)
     replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Key id of the holder who signed the import: their own confirmation does not count.
+    replaced_by: Mapped[str | None] = mapped_column(String(16))

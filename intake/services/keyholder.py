@@ -6,7 +6,8 @@ key commitments, and the server's only secret here is its export-signing key.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
@@ -19,6 +20,7 @@ from intake.errors import Conflict, InvalidInput
 from intake.services import Services
 from intake.services.accounts import account_item
 from keys import DecryptionError, audit
+from keys.confirmation import read_confirmation
 from keys.export import envelope_digest, read_import, write_export
 
 
@@ -58,7 +60,14 @@ def import_envelopes(
                 f"Import refused: record {item.record_id} changed since the export; "
                 "export again and re-run the rotation."
             )
-        db.add(ReplacedEnvelope(testimony_id=row.id, envelope=row.envelope, replaced_at=_now()))
+        db.add(
+            ReplacedEnvelope(
+                testimony_id=row.id,
+                envelope=row.envelope,
+                replaced_at=_now(),
+                replaced_by=item.signer,
+            )
+        )
         row.envelope = item.envelope
     record_event(
         db,
@@ -75,20 +84,62 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def forget_replaced(db: Session, services: Services, *, actor: str) -> int:
-    """Drop envelopes kept since imports, once key holders confirmed the new ones open.
+@dataclass(frozen=True)
+class Forgotten:
+    envelopes: int  # replaced envelopes forgotten
+    unconfirmed: list[str]  # records that keep theirs: no confirmation covers the current one
 
-    Until then a removed key holder's old slot stays in the database (and in exports)."""
-    count = db.execute(delete(ReplacedEnvelope)).rowcount
+
+def forget_replaced(
+    db: Session, services: Services, *, confirmations: Sequence[bytes], actor: str
+) -> Forgotten:
+    """Drop the envelopes imports replaced, for records whose current envelope a configured
+    key holder confirmed opens (``keys confirm``); every other record keeps them.
+
+    The holder who signed an import cannot confirm it alone: one holder's garbage import
+    and false confirmation together must not destroy access. A confirmation that does not
+    verify refuses the whole run: nothing is forgotten."""
+    try:
+        confirmed = [
+            read_confirmation(data, services.vault.recipients.holders) for data in confirmations
+        ]
+    except DecryptionError as exc:
+        raise InvalidInput(f"Confirmation refused: {exc}") from None
+    importers: dict[str, set[str | None]] = {}
+    for record_id, signer in db.execute(
+        select(ReplacedEnvelope.testimony_id, ReplacedEnvelope.replaced_by)
+    ):
+        importers.setdefault(record_id, set()).add(signer)
+    covered, unconfirmed = [], []
+    for record_id in sorted(importers):
+        envelope = db.get_one(Testimony, record_id).envelope
+        if any(
+            c.covers(record_id, envelope) and c.signer.key_id not in importers[record_id]
+            for c in confirmed
+        ):
+            covered.append(record_id)
+        else:
+            unconfirmed.append(record_id)
+    count = 0
+    if covered:
+        count = db.execute(
+            delete(ReplacedEnvelope).where(ReplacedEnvelope.testimony_id.in_(covered))
+        ).rowcount
     record_event(
         db,
         services.vault.audit_key,
         actor=actor,
         action="forget_replaced_envelopes",
-        details={"envelopes": count},
+        details={
+            "envelopes": count,
+            "records": len(covered),
+            "unconfirmed": len(unconfirmed),
+            "confirmed_by": sorted({c.signer.key_id for c in confirmed}),
+            "confirmations": [c.digest for c in confirmed],
+        },
     )
     db.commit()
-    return count
+    return Forgotten(count, unconfirmed)
 
 
 def audit_log(db: Session) -> bytes:

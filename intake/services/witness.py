@@ -168,6 +168,7 @@ def submit_testimony(
     language = clean_language(language)
     _check_uploads(services, attachments, 0)
     code = (receipt and receipts.exact(receipt)) or receipts.new_receipt(receipt_language)
+    services.limiter.check_submission_receipt(form_token)
     receipt_keys = _derive(services, code)
     if receipt is not None:
         sent = _already_sent(db, services, code, receipt_keys, text)
@@ -235,10 +236,18 @@ def _store(
 
 
 def _derive(services: Services, code: str) -> keys.ReceiptKeys:
-    """Receipt keys (argon2id), after the global lookup budget: unknown receipts cost CPU too."""
-    services.limiter.check_receipt_lookup()
+    """Receipt keys (argon2id), at most a few at a time; the caller has spent a budget."""
     with _receipt_kdf_slots:
         return keys.derive_receipt_keys(code, services.vault.receipt_salt)
+
+
+def _stored(db: Session, services: Services, receipt_keys: keys.ReceiptKeys) -> Testimony | None:
+    """The testimony stored under this receipt; every use of a stored receipt spends its
+    own budget (an unknown one has nothing to protect, and the lookup budget caps it)."""
+    row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
+    if row is not None:
+        services.limiter.check_receipt(receipt_keys.lookup)
+    return row
 
 
 def _already_sent(
@@ -246,10 +255,9 @@ def _already_sent(
 ) -> Receipt | None:
     """The stored testimony if this receipt was used before with this text; ``AlreadySent``
     if it was used with another text; ``None`` if it is unused."""
-    row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
+    row = _stored(db, services, receipt_keys)
     if row is None:
         return None
-    services.limiter.check_receipt(receipt_keys.lookup)
     _, data_key = _open_keys(row, receipt_keys)
     stored = keys.open(data_key, row.original, record_id=row.id, item="original").decode()
     if stored != text:
@@ -278,9 +286,9 @@ def find_by_receipt(
             "receipts issued before 2026-11)."
         )
     for code in codes:
+        services.limiter.check_receipt_lookup()  # before argon2: unknown receipts cost CPU too
         receipt_keys = _derive(services, code)
-        services.limiter.check_receipt(receipt_keys.lookup)
-        row = db.scalar(select(Testimony).where(Testimony.receipt_lookup == receipt_keys.lookup))
+        row = _stored(db, services, receipt_keys)
         if row is not None:
             return row, receipt_keys
     raise ReceiptNotFound()
@@ -362,7 +370,13 @@ def add_followup(
     row, receipt_keys = find_by_receipt(db, services, receipt)
     _check_uploads(services, attachments, len(row.attachments))
     with _files_turn(attachments):
-        return _store_followup(db, services, row, receipt_keys, text, attachments)
+        try:
+            return _store_followup(db, services, row, receipt_keys, text, attachments)
+        except Exception:
+            # A file refused half-way leaves the message added to the session: drop it, so
+            # that the status shown next (same session) counts nothing that was not saved.
+            db.rollback()
+            raise
 
 
 def _store_followup(

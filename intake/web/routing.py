@@ -16,6 +16,14 @@ class LoginRequired(Exception):
     """No valid desk session: send the browser to the login page."""
 
 
+class ShowPage(Exception):
+    """Raised by a route's helper to answer with ``page`` instead of the route's own page."""
+
+    def __init__(self, page: Response) -> None:
+        super().__init__()
+        self.page = page
+
+
 class HtmlRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
@@ -23,6 +31,8 @@ class HtmlRoute(APIRoute):
         async def html_errors(request: Request) -> Response:
             try:
                 return await handler(request)
+            except ShowPage as answer:
+                return answer.page
             except LoginRequired:
                 return RedirectResponse("/desk/login", status_code=303)
             except Exception as exc:

@@ -15,7 +15,8 @@ A refused form comes back from the server with the text filled in, never relying
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Form, Request
 from starlette.concurrency import run_in_threadpool
@@ -43,7 +44,7 @@ from intake.web.forms import WitnessForm, page_limits, read_witness_form
 from intake.web.i18n import negotiate
 from intake.web.params import AppServices, DbSession
 from intake.web.rendering import render_witness
-from intake.web.routing import HtmlRoute
+from intake.web.routing import HtmlRoute, ShowPage
 from intake.web.writing_form import writing_form
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
@@ -51,6 +52,7 @@ router.include_router(static.router)  # the stylesheet travels with the pages th
 router.include_router(preview.router)  # check the pseudonymised text before it is sent
 
 FILE_ERRORS = ("file_too_large", "too_many_files", "unsupported", "corrupt", "encrypted")
+T = TypeVar("T")
 
 
 def _text(form: WitnessForm, settings: Settings) -> str:
@@ -185,9 +187,16 @@ def _status_page(
     return render_witness(request, lang, "witness/status.html", context, status=status)
 
 
-def _wrong_receipt(request: Request, lang: str, typed: str) -> HTMLResponse:
-    context = {"typed": typed[:300], "not_found": True}
-    return render_witness(request, lang, "witness/receipt_form.html", context, status=404)
+async def _with_receipt(request: Request, lang: str, typed: str, call: Callable[[], T]) -> T:
+    """Run a service call that opens ``typed``; a receipt that opens nothing answers with the
+    receipt form again (404), what was typed filled in so that a slip can be corrected."""
+    try:
+        return await run_in_threadpool(call)
+    except ReceiptNotFound:
+        context = {"typed": typed[:300], "not_found": True}
+        raise ShowPage(
+            render_witness(request, lang, "witness/receipt_form.html", context, status=404)
+        ) from None
 
 
 @router.post("/{lang:lang}/receipt")
@@ -198,10 +207,9 @@ async def status(
     services: AppServices,
     db: DbSession,
 ) -> HTMLResponse:
-    try:
-        found = await run_in_threadpool(lambda: receipt_status(db, services, receipt=receipt))
-    except ReceiptNotFound:
-        return _wrong_receipt(request, lang, receipt)
+    found = await _with_receipt(
+        request, lang, receipt, lambda: receipt_status(db, services, receipt=receipt)
+    )
     return _status_page(request, lang, services, receipt, found, added=False)
 
 
@@ -218,20 +226,20 @@ async def followup(
         receipt = form.fields.get("receipt", "")
         text = _text(form, services.settings)
         files = form.take_files()
-        found = await run_in_threadpool(
-            lambda: add_followup(db, services, receipt=receipt, text=text, attachments=files)
+        found = await _with_receipt(
+            request,
+            lang,
+            receipt,
+            lambda: add_followup(db, services, receipt=receipt, text=text, attachments=files),
         )
-    except ReceiptNotFound:
-        return _wrong_receipt(request, lang, form.fields.get("receipt", "") if form else "")
     except (IntakeError, AttachmentRejected) as exc:
         form = form or getattr(exc, "form", None)
         if form is None:
             raise
         receipt = form.fields.get("receipt", "")
-        try:
-            found = await run_in_threadpool(lambda: receipt_status(db, services, receipt=receipt))
-        except ReceiptNotFound:
-            return _wrong_receipt(request, lang, receipt)
+        found = await _with_receipt(
+            request, lang, receipt, lambda: receipt_status(db, services, receipt=receipt)
+        )
         problem = _problem(exc, form)
         return _status_page(
             request,
@@ -256,10 +264,9 @@ async def sent(
     db: DbSession,
 ) -> HTMLResponse:
     """Read back what was sent; the page is never cached (no-store) and nothing is logged."""
-    try:
-        opened = await run_in_threadpool(lambda: read_back(db, services, receipt=receipt))
-    except ReceiptNotFound:
-        return _wrong_receipt(request, lang, receipt)
+    opened = await _with_receipt(
+        request, lang, receipt, lambda: read_back(db, services, receipt=receipt)
+    )
     return render_witness(request, lang, "witness/sent.html", {"sent": opened, "receipt": receipt})
 
 
@@ -275,8 +282,5 @@ async def withdraw_testimony(
     """Crypto-shred the testimony; a ticked box guards against a slip of the finger."""
     if confirm != "yes":
         raise FormRejected("withdraw_unconfirmed", "Withdrawal not confirmed.")
-    try:
-        await run_in_threadpool(lambda: withdraw(db, services, receipt=receipt))
-    except ReceiptNotFound:
-        return _wrong_receipt(request, lang, receipt)
+    await _with_receipt(request, lang, receipt, lambda: withdraw(db, services, receipt=receipt))
     return render_witness(request, lang, "witness/withdrawn.html")

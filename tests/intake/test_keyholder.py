@@ -246,22 +246,219 @@ def test_one_holders_garbage_import_cannot_destroy_access(
     assert STORY in run(keys_cli, from_export)
 
 
-def test_forget_replaced_ends_a_removed_holders_access(
-    client: TestClient, laptop: Laptop, keyholder: KeyHolder, settings, monkeypatch
-) -> None:
-    from intake.db.models import ReplacedEnvelope
-
-    newcomer = keys.PrivateKey.generate()
-    assert laptop.upload(client, laptop.rewrap(keyholder, newcomer.public_key())).status_code == 200
+def _as_admin(settings, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in settings.model_dump().items():
         if value is not None:
             monkeypatch.setenv(f"TESTIMONY_{name.upper()}", str(value))
-    assert "Forgot 1" in run(intake_cli, ["keyholder", "forget-replaced"])
+
+
+def _configure_holder(settings, holder: keys.PublicKey) -> None:
+    """The admin adds a key holder's public key line (read at the next start)."""
+    with settings.keyholder_keys_file.open("a") as fh:
+        fh.write(holder.to_text() + "\n")
+
+
+def _fresh_export(client: TestClient, laptop: Laptop):  # type: ignore[no-untyped-def]
+    """The bytes of a new export and the export they hold."""
+    from keys.export import read_export
+
+    data = client.get("/api/v1/keyholder/export", headers=laptop.headers).content
+    return data, read_export(data, keys.VerifyKey.from_text(laptop.server_key))
+
+
+def _replaced_left(client: TestClient) -> dict[str, int]:
+    from intake.db.models import ReplacedEnvelope
+
     with client.app.state.services.sessions() as db:
-        assert db.scalars(select(ReplacedEnvelope)).all() == []
+        left: dict[str, int] = {}
+        for row in db.scalars(select(ReplacedEnvelope)):
+            left[row.testimony_id] = left.get(row.testimony_id, 0) + 1
+        return left
+
+
+def _forget(tmp_path: Path, *confirmations: bytes) -> tuple[int, str]:
+    paths = []
+    for number, data in enumerate(confirmations):
+        paths.append(tmp_path / f"confirmation-{number}.tkc")
+        paths[-1].write_bytes(data)
+    result = CliRunner().invoke(intake_cli, ["keyholder", "forget-replaced", *map(str, paths)])
+    return result.exit_code, result.output
+
+
+def test_forget_replaced_ends_a_removed_holders_access_once_the_new_holder_confirms(
+    client: TestClient, laptop: Laptop, keyholder: KeyHolder, settings, monkeypatch, tmp_path: Path
+) -> None:
+    newcomer = keys.PrivateKey.generate()
+    newcomer.save(tmp_path / "newcomer.key", KEYHOLDER_PASSPHRASE)
+    _configure_holder(settings, newcomer.public_key())
+    assert laptop.upload(client, laptop.rewrap(keyholder, newcomer.public_key())).status_code == 200
+    fresh = client.get("/api/v1/keyholder/export", headers=laptop.headers).content
+    (tmp_path / "fresh.tkx").write_bytes(fresh)
+    (tmp_path / "pass").write_text(KEYHOLDER_PASSPHRASE)
+    output = run(
+        keys_cli,
+        [
+            "confirm",
+            "--key", str(tmp_path / "newcomer.key"),
+            "--export", str(tmp_path / "fresh.tkx"),
+            "--server-key", laptop.server_key,
+            "--output", str(tmp_path / "confirmation.tkc"),
+            "--passphrase-file", str(tmp_path / "pass"),
+        ],
+    )  # fmt: skip
+    assert "1 re-sealed envelope(s) open" in output
+
+    _as_admin(settings, monkeypatch)
+    code, output = _forget(tmp_path, (tmp_path / "confirmation.tkc").read_bytes())
+    assert code == 0, output
+    assert "Forgot 1" in output
+    assert _replaced_left(client) == {}
     row = stored_testimony(client)
     with pytest.raises(keys.DecryptionError):
         keys.unwrap(row.envelope, record_id=row.id, private_key=keyholder.private_key)
+
+    log = client.get("/api/v1/keyholder/audit-log", headers=laptop.headers).content
+    (entry,) = [
+        json.loads(line)["entry"]
+        for line in log.splitlines()
+        if json.loads(line)["entry"]["action"] == "forget_replaced_envelopes"
+    ]
+    assert entry["details"]["envelopes"] == 1
+    assert entry["details"]["records"] == 1
+    assert entry["details"]["unconfirmed"] == 0
+    assert entry["details"]["confirmed_by"] == [newcomer.public_key().key_id]
+    assert row.id not in json.dumps(entry) and STORY not in json.dumps(entry)
+
+
+def test_a_garbage_envelope_cannot_be_confirmed(
+    client: TestClient, laptop: Laptop, keyholder: KeyHolder, settings, monkeypatch, tmp_path: Path
+) -> None:
+    """The confirming tool opens the new envelope itself, never the kept one; and the holder
+    who signed the import cannot confirm it by signing a confirmation by hand."""
+    from keys.confirmation import KIND
+    from keys.export import envelope_digest
+    from keys.signed import write_signed
+
+    forged = _signed_import(laptop, keyholder, lambda e: _garbage_envelope(e, keep_witness=True))
+    assert laptop.upload(client, forged).status_code == 200
+    (tmp_path / "fresh.tkx").write_bytes(
+        client.get("/api/v1/keyholder/export", headers=laptop.headers).content
+    )
+    (tmp_path / "pass").write_text(KEYHOLDER_PASSPHRASE)
+    result = CliRunner().invoke(
+        keys_cli,
+        [
+            "confirm",
+            "--key", str(keyholder.key_file),
+            "--export", str(tmp_path / "fresh.tkx"),
+            "--server-key", laptop.server_key,
+            "--output", str(tmp_path / "confirmation.tkc"),
+            "--passphrase-file", str(tmp_path / "pass"),
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert not (tmp_path / "confirmation.tkc").exists()
+
+    row = stored_testimony(client)
+    by_hand = write_signed(
+        KIND,
+        {"signer": keyholder.private_key.public_key().to_text()},
+        [{"record_id": row.id, "envelope": envelope_digest(row.envelope)}],
+        keyholder.private_key.signing_key,
+    )
+    _as_admin(settings, monkeypatch)
+    code, output = _forget(tmp_path, by_hand)
+    assert code == 0, output
+    assert "Forgot 0" in output and row.id in output
+    assert _replaced_left(client) == {row.id: 1}
+
+
+def _rotated_pair(
+    client: TestClient, laptop: Laptop, keyholder: KeyHolder, newcomer: keys.PrivateKey
+):  # type: ignore[no-untyped-def]
+    """Two records re-sealed to ``newcomer``; returns the fresh export carrying both."""
+    from keys.export import write_import
+    from keys.holder import rewrap
+
+    submit(client, "A second testimony about the same village.")
+    data, export = _fresh_export(client, laptop)
+    recipients = keys.Recipients([newcomer.public_key()])
+    new = {rec.record_id: rewrap(rec, keyholder.private_key, recipients) for rec in export.records}
+    response = client.post(
+        "/api/v1/keyholder/import",
+        headers=laptop.headers,
+        files={
+            "import_file": ("i.tki", write_import(export, new, keyholder.private_key)),
+            "export_file": ("e.tkx", data),
+        },
+    )
+    assert response.json() == {"replaced": 2}
+    return _fresh_export(client, laptop)[1]
+
+
+def test_forget_replaced_refuses_strangers_tampering_other_bytes_and_replays(
+    client: TestClient, laptop: Laptop, keyholder: KeyHolder, settings, monkeypatch, tmp_path: Path
+) -> None:
+    from keys.confirmation import KIND, write_confirmation
+    from keys.export import envelope_digest
+    from keys.signed import write_signed
+
+    newcomer = keys.PrivateKey.generate()
+    _configure_holder(settings, newcomer.public_key())
+    first, second = _rotated_pair(client, laptop, keyholder, newcomer).records
+    _as_admin(settings, monkeypatch)
+    both = {first.record_id: 1, second.record_id: 1}
+
+    # A stranger (not configured on the server): refused, nothing forgotten.
+    stranger = keys.PrivateKey.generate()
+    stranger_says = write_signed(
+        KIND,
+        {"signer": stranger.public_key().to_text()},
+        [{"record_id": r.record_id, "envelope": envelope_digest(r.envelope)} for r in (first,)],
+        stranger.signing_key,
+    )
+    code, output = _forget(tmp_path, stranger_says)
+    assert code == 1 and "not signed by a configured key holder" in output
+    assert _replaced_left(client) == both
+
+    # Tampered: one flipped byte of a genuine confirmation.
+    genuine = bytearray(write_confirmation([first, second], newcomer))
+    genuine[len(genuine) // 2] ^= 0x01
+    code, output = _forget(tmp_path, bytes(genuine))
+    assert code == 1 and "Confirmation refused" in output
+    assert _replaced_left(client) == both
+
+    # Different envelope bytes: the holder vouched for an envelope the record no longer has.
+    other_bytes = write_signed(
+        KIND,
+        {"signer": newcomer.public_key().to_text()},
+        [{"record_id": first.record_id, "envelope": envelope_digest(first.envelope + b" ")}],
+        newcomer.signing_key,
+    )
+    # Replay for another record: the first record's commitment presented for the second.
+    replayed = write_signed(
+        KIND,
+        {"signer": newcomer.public_key().to_text()},
+        [{"record_id": second.record_id, "envelope": envelope_digest(first.envelope)}],
+        newcomer.signing_key,
+    )
+    # A configured holder vouching for envelopes not sealed to them (the removed one).
+    no_slot = write_signed(
+        KIND,
+        {"signer": keyholder.private_key.public_key().to_text()},
+        [{"record_id": r.record_id, "envelope": envelope_digest(r.envelope)} for r in (first,)],
+        keyholder.private_key.signing_key,
+    )
+    code, output = _forget(tmp_path, other_bytes, replayed, no_slot)
+    assert code == 0, output
+    assert "Forgot 0" in output and "Kept the replaced envelopes of 2 record(s)" in output
+    assert _replaced_left(client) == both
+
+    # A genuine confirmation of the first record forgets exactly its replaced envelope.
+    code, output = _forget(tmp_path, write_confirmation([first], newcomer), replayed)
+    assert code == 0, output
+    assert "Forgot 1" in output and second.record_id in output
+    assert _replaced_left(client) == {second.record_id: 1}
 
 
 def test_signed_exports_carry_the_audit_head_and_the_keys_tool_prints_it(

@@ -164,6 +164,25 @@ def post_form(client: TestClient, token: str):  # type: ignore[no-untyped-def]
     return response
 
 
+def test_submissions_and_receipt_checks_do_not_spend_each_others_budget(
+    client: TestClient,
+) -> None:
+    """A submission's receipt costs an argon2 too, but under the submissions' own budgets:
+    a flood of submissions leaves witnesses their receipt checks, and a flood of scripted
+    posts leaves form pages theirs."""
+    limiter = client.app.state.services.limiter
+    limiter.receipt_lookups.limit = 1
+    receipts = [submit(client) for _ in range(3)]
+    check = [client.post("/api/v1/receipts/status", json={"receipt": r}) for r in receipts[:2]]
+    assert [c.status_code for c in check] == [200, 429]  # the lookup budget was all there
+    submit(client)  # and a spent lookup budget refuses no submission
+
+    limiter.submission_receipts.limit = 5  # four spent above
+    submit(client)
+    assert client.post("/api/v1/testimonies", json={"text": "junk"}).status_code == 429
+    assert post_form(client, form_token(client)).status_code == 200
+
+
 def test_forged_or_expired_form_tokens_count_as_no_token(client: TestClient) -> None:
     from intake import form_tokens
 

@@ -32,6 +32,7 @@ def test_serve_runs_the_app_factory_with_one_worker_per_core_by_default(
     assert calls["app"] == "intake.app:create_app" and calls["factory"] is True
     assert calls["workers"] == workers
     assert calls["access_log"] is False
+    assert calls["http"] == "intake.http_protocol:SecureH11Protocol"
     # Keys and schema were created once, before any worker could race for them.
     assert (env.key_dir / "editorial-wrap.key").is_file()
 

@@ -84,3 +84,45 @@ def test_500_page_is_html_and_hides_the_exception(raw_client) -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert "Canary-in-a-traceback" not in response.text
     assert "Boom" not in response.text
+
+
+GARBAGE = [
+    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http\r\n\r\n",  # a TLS hello
+    b"GET /\x00canary HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: x\r\nBad header canary\r\n\r\n",
+]
+
+
+def _raw_exchange(port: int, data: bytes) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(data)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_malformed_http_gets_the_security_headers_from_the_served_protocol(
+    settings, tmp_path
+) -> None:
+    """uvicorn answers these itself, before the application runs; `serve` gives it a
+    protocol class whose 400 carries the same headers and quotes nothing."""
+    from tests.intake import live_server
+
+    server = live_server.start(settings, tmp_path / "server.log")
+    try:
+        server.wait_ready()
+        port = int(server.url.rsplit(":", 1)[1])
+        answers = [_raw_exchange(port, garbage) for garbage in GARBAGE]
+    finally:
+        server.stop()
+    for answer in answers:
+        head, _, body = answer.partition(b"\r\n\r\n")
+        status, *lines = head.decode("ascii").split("\r\n")
+        headers = {name.lower(): value for name, value in (ln.split(": ", 1) for ln in lines)}
+        assert status == "HTTP/1.1 400 Bad Request"
+        for name, value in HEADERS.items():
+            assert headers.get(name.lower()) == value, name
+        assert b"canary" not in answer and body == b"Invalid HTTP request received."

@@ -262,3 +262,4 @@ def test_followup_refused_comes_back_with_its_text(client: TestClient) -> None:
     assert response.status_code == 422
     assert textarea(response.text) == "A detail I forgot."
     assert 'id="attachments-error"' in response.text
+    assert "Additions</dt><dd>0</dd>" in response.text  # the refused message is not counted
