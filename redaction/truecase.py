@@ -83,6 +83,15 @@ _SETTLEMENTS = frozenset(
         "пгт", "смт",
     ]
 )
+# Street words: the word after one names the street ("вул лугова", "street polova"); in
+# English the abbreviation may follow it ("lisova str").
+_STREET_WORDS = frozenset(
+    [
+        "улица", "ул", "вулиця", "вул", "проспект", "просп", "переулок", "провулок", "пров",
+        "бульвар", "площадь", "площа", "street", "avenue", "prospekt", "str",
+    ]
+)
+_STREET_AFTER = frozenset(["str", "st", "street", "avenue", "ave", "rd", "road"])
 # Adjectives that open compound place names: "в новой каховке", "під старим салтовом".
 # fmt: off
 _MODIFIERS = frozenset(
@@ -127,7 +136,8 @@ def _kind(language: str, word: str) -> str:
                 return "word"
             return "name" if common < _COMMON_NAME_ZIPF else "both"
         freq = zipf(word, "en")
-        if freq < _RARE_ZIPF and _slavic_name(word):
+        slavic = _slavic_kinds(word) if freq < _RARE_ZIPF else frozenset()
+        if "name" in slavic or (freq < _RARE_ZIPF - 0.5 and "both" in slavic):
             return "name"
         return "unknown" if freq < _RARE_ZIPF - 0.5 else "word"
     ps = [p for p in morph.parses(language, word) if p.is_known]
@@ -152,12 +162,11 @@ def _kind(language: str, word: str) -> str:
     return "both"
 
 
-def _slavic_name(word: str) -> bool:
-    """A word English does not know that reads, in Cyrillic, as a Russian or Ukrainian name
-    or place ("hnatyshyn" as Гнатишин): English messages name people in transliteration."""
-    return any(
-        _kind(language, to_cyrillic(word, language)) == "name" for language in ("ru", "uk")
-    )
+def _slavic_kinds(word: str) -> frozenset[str]:
+    """How a word English rarely uses reads in Cyrillic, in Russian and Ukrainian: English
+    messages name people and streets in transliteration ("hnatyshyn" as Гнатишин, a name;
+    "shevchenka" as Шевченка, a name that is also an ordinary word)."""
+    return frozenset(_kind(language, to_cyrillic(word, language)) for language in ("ru", "uk"))
 
 
 def _guessed_first_name(language: str, word: str) -> bool:
@@ -272,11 +281,24 @@ def _lone_adjective(language: str, word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
+def _street_name(language: str, word: str) -> bool:
+    """A word that can name a street: in English an uncommon word; in Russian and Ukrainian an
+    adjective, a name, a noun in the genitive (вулиця Миру) or a word no dictionary knows -
+    not a verb, adverb or pronoun ("на вулиці було холодно")."""
+    if language == "en":
+        return zipf(word, "en") < _COMMON_ZIPF
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    if not ps:
+        return True
+    if any(morph.tags_of(p) & FUNCTION_TAGS or "Apro" in morph.tags_of(p) for p in ps):
+        return False
+    return any(morph.tags_of(p) & {"ADJF", "Name", "Surn", "Geox", "gent"} for p in ps)
+
+
 def _agrees(language: str, adjective: str, word: str) -> bool:
     """The next word is a noun or adjective in the case of the adjective before it."""
-    cases = {
-        p.tag.case for p in morph.parses(language, adjective) if "ADJF" in morph.tags_of(p)
-    }
+    cases = {p.tag.case for p in morph.parses(language, adjective) if "ADJF" in morph.tags_of(p)}
     return any(
         p.is_known and morph.tags_of(p) & {"NOUN", "ADJF"} and p.tag.case in cases
         for p in morph.parses(language, word)
@@ -333,6 +355,8 @@ def _recase_words(
                 and _lone_adjective(language, word)
                 and not (nxt and _agrees(language, word, nxt))
             )
+            or (_is_cue(language, prev, _STREET_WORDS) and _street_name(language, word))
+            or (language == "en" and nxt in _STREET_AFTER and _street_name(language, word))
             or word in known
             or (
                 named_prev

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from redaction import redact
 from redaction.truecase import truecase
 
 
@@ -77,3 +78,45 @@ def test_names_without_a_cue(text: str, language: str, names: set) -> None:
 def test_english_words_stay_in_english_messages() -> None:
     text = "we waited outside the station all night and nobody came to help us"
     assert _capitalised(truecase(text, "en")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "street"),
+    [
+        ("мама живе на вул лугова 14 біля школи", "uk", "лугова 14"),
+        ("нас тримали на вулиці квітковій у гаражі", "uk", "квітковій"),
+        ("он снимает квартиру на ул береговой 7 кв 2", "ru", "береговой 7"),
+        ("they took him from his flat on lisova str near the market", "en", "lisova"),
+        ("we live in a village, street polova 9, near the lake", "en", "polova 9"),
+    ],
+)
+def test_lower_case_street_names_are_replaced(text: str, language: str, street: str) -> None:
+    out = redact(text, language).text
+    assert street not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("на вулиці було холодно і ми чекали", "uk"),
+        ("на улице нас ждали двое", "ru"),
+        ("we waited on the street for an hour", "en"),
+    ],
+)
+def test_ordinary_words_after_street_words_stay(text: str, language: str) -> None:
+    assert redact(text, language).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("they kept him in the garage on zelena st 12 for a week", "zelena st 12"),
+        ("the office is on franka 5, second floor", "franka 5"),
+    ],
+)
+def test_english_messages_with_transliterated_streets(text: str, street: str) -> None:
+    assert street not in redact(text, "en").text
+
+
+def test_street_word_before_a_transliterated_name() -> None:
+    assert "lisova 3" not in redact("we rent a room in the village, street lisova 3", "en").text
