@@ -148,8 +148,12 @@ def _kind(language: str, word: str) -> str:
             language, word
         ):
             return "name"
+        if morph.possessive_of_name(language, word):
+            return "name"
         rare = zipf(word, language) < _RARE_ZIPF and not _typo_of_common(word, language)
         return "unknown" if rare and _guessed_name(language, word) else "word"
+    if morph.possessive_of_name(language, word):
+        return "name"
     total = sum(p.score for p in ps) or 1.0
     named = sum(
         p.score for p in ps if morph.name_kind(p) or "Geox" in morph.tags_of(p)

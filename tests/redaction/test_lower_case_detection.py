@@ -120,3 +120,20 @@ def test_english_messages_with_transliterated_streets(text: str, street: str) ->
 
 def test_street_word_before_a_transliterated_name() -> None:
     assert "lisova 3" not in redact("we rent a room in the village, street lisova 3", "en").text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("позвони на катин номер она знает", "ru", {"Катин"}),
+        ("мы нашли лёшиного брата в больнице", "ru", {"Лёшиного"}),
+        ("це галин телефон пишіть сюди", "uk", {"Галин"}),
+    ],
+)
+def test_possessives_of_first_names(text: str, language: str, names: set) -> None:
+    assert names <= _capitalised(truecase(text, language))
+
+
+def test_possessives_of_ordinary_words_stay() -> None:
+    text = "взяли мамин телефон и бабушкин паспорт"
+    assert _capitalised(truecase(text, "ru")) == set()
