@@ -65,6 +65,14 @@ _PERSON_CUES = frozenset(
         "прокурор", "судья", "суддя", "начальник", "директор", "комбат", "ротный", "ротний",
         "взводный", "взводний", "doctor", "dr", "lawyer", "judge", "prosecutor", "investigator",
         "nurse", "director", "chief",
+        "побратим", "сослуживец", "однополчанин", "напарник", "mate", "buddy",
+    ]
+)
+# Greetings: a name after one is in the nominative or vocative ("привіт надія", not "друзі").
+_GREETINGS = frozenset(
+    [
+        "привет", "привіт", "здравствуй", "здравствуйте", "здрастуй", "здорово", "hi", "hello",
+        "hey", "dear",
     ]
 )
 _NAME_PHRASES = frozenset({("name", "is"), ("this", "is"), ("ask", "for"), ("its", "me")})
@@ -300,6 +308,20 @@ def _street_name(language: str, word: str) -> bool:
     return any(morph.tags_of(p) & {"ADJF", "Name", "Surn", "Geox", "gent"} for p in ps)
 
 
+@lru_cache(maxsize=100_000)
+def _addressed(language: str, word: str) -> bool:
+    """A word that can name the person a greeting addresses: a name reading in the nominative
+    or vocative, or a word no dictionary knows."""
+    if language == "en":
+        return True
+    ps = morph.parses(language, word)
+    if not any(p.is_known for p in ps):
+        return True
+    return any(
+        p.is_known and morph.name_kind(p) and morph.tags_of(p) & {"nomn", "voct"} for p in ps
+    )
+
+
 def _agrees(language: str, adjective: str, word: str) -> bool:
     """The next word is a noun or adjective in the case of the adjective before it."""
     cases = {p.tag.case for p in morph.parses(language, adjective) if "ADJF" in morph.tags_of(p)}
@@ -344,7 +366,11 @@ def _recase_words(
         prev2 = tokens[i - 2].group().lower() if i > 1 else ""
         nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         kind = _kind(language, word)
-        person_cue = _is_cue(language, prev, _PERSON_CUES) or (prev2, prev) in _NAME_PHRASES
+        person_cue = (
+            _is_cue(language, prev, _PERSON_CUES)
+            or (prev2, prev) in _NAME_PHRASES
+            or (prev in _GREETINGS and _addressed(language, word))
+        )
         place_cue = prev in _PLACE_CUES or _is_cue(language, prev, _PLACE_CUES)
         sentence_start = i == 0 or bool(_SENTENCE_END.search(paragraph[: m.start()]))
         settlement_cue = prev not in _PLACE_CUES and _is_cue(language, prev, _SETTLEMENTS)

@@ -137,3 +137,27 @@ def test_possessives_of_first_names(text: str, language: str, names: set) -> Non
 def test_possessives_of_ordinary_words_stay() -> None:
     text = "взяли мамин телефон и бабушкин паспорт"
     assert _capitalised(truecase(text, "ru")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("привет люба как ты там держишься", "ru", {"Люба"}),
+        ("привіт надія це я з нового номера", "uk", {"Надія"}),
+        ("з ним був його побратим лев і ще двоє", "uk", {"Лев"}),
+        ("мой сослуживец орел погиб под бахмутом", "ru", {"Орел"}),
+    ],
+)
+def test_names_after_greetings_and_comrade_words(text: str, language: str, names: set) -> None:
+    assert names <= _capitalised(truecase(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("привет всем кто читает этот чат", "ru"),
+        ("привіт друзі напишіть хто що знає", "uk"),
+    ],
+)
+def test_greetings_alone_name_nobody(text: str, language: str) -> None:
+    assert _capitalised(truecase(text, language)) == set()
