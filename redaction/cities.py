@@ -12,6 +12,7 @@ person called "Jackson" or "Харьков" is still replaced.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from redaction import morph
@@ -23,6 +24,7 @@ _POST_SOVIET = frozenset(
 )
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff' -]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z' .-]+$")
+_UNDECOMPOSED = str.maketrans("łŁøØđĐı", "lLoOdDi")  # letters NFKD leaves whole
 # GeoNames lists a city's districts and its region among its alternate names.
 _NOT_A_CITY = re.compile(
     r"(?i)\b(?:район|районн|raion|rayon|district|округ|okrug|област|oblast|край|krai|region|"
@@ -51,6 +53,11 @@ def is_first_name(word: str) -> bool:
     return sum(p.score for p in ps if morph.name_kind(p) == "Name") / total >= 0.5
 
 
+def _ascii(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @cache
 def big_city_names(script: str) -> frozenset[str]:
     """Names of cities over 100k people in ``script`` ("latin" or "cyrillic")."""
@@ -60,7 +67,8 @@ def big_city_names(script: str) -> frozenset[str]:
         if population < BIG_CITY or is_first_name(city["name"].split()[0]):
             continue  # "Sofia": its Cyrillic "София" is a woman's name too
         if script == "latin":
-            candidates = {city["name"], city.get("asciiname", city["name"])}
+            # Messages drop diacritics: "Wroclaw" for Wrocław, "Gdansk" for Gdańsk.
+            candidates = {city["name"], city.get("asciiname") or _ascii(city["name"])}
             if city["countrycode"] in _POST_SOVIET:
                 candidates |= set(city.get("alternatenames") or ())
             pattern = _LATIN

@@ -199,3 +199,18 @@ def declines_cleanly(language: str, lemma: str, kind: str | None) -> bool:
         if not any(p.is_known and normalise(p.normal_form) == own for p in back):
             return False
     return True
+
+
+@lru_cache(maxsize=100_000)
+def possessive_of_name(language: str, word: str) -> bool:
+    """A possessive adjective made from a first name ("сашин номер", "катину маму", "лёшиного
+    брата"): the adjective's lemma in -ин is the name's stem, and the stem plus -а/-я is a
+    first name the dictionary knows (not "мамин", "бабушкин")."""
+    for p in parses(language, word):
+        lemma = normalise(p.normal_form)
+        if "ADJF" not in tags_of(p) or len(lemma) < 5 or lemma[-2:] not in ("ин", "ін"):
+            continue
+        for name in (lemma[:-2] + "а", lemma[:-2] + "я"):
+            if any(name_kind(q) == "Name" and q.is_known for q in parses(language, name)):
+                return True
+    return False

@@ -51,10 +51,13 @@ _TABLE_COMMON = (
     ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("z", "з"), ("'", "ь"), ("’", "ь"),
 )  # fmt: skip
 _TABLE = {
-    "ru": (("ye", "е"), ("je", "е"), ("ie", "ие"), ("yi", "ый"), ("h", "х"), ("y", "ы"),
-           ("i", "и"), *_TABLE_COMMON),
-    "uk": (("ye", "є"), ("je", "є"), ("ie", "є"), ("yi", "ї"), ("h", "г"), ("y", "и"),
-           ("i", "і"), *_TABLE_COMMON),
+    language: tuple(sorted(chunks, key=lambda chunk: -len(chunk[0])))  # "yu" before "y"
+    for language, chunks in {
+        "ru": (("ye", "е"), ("je", "е"), ("ie", "ие"), ("yi", "ый"), ("h", "х"), ("y", "ы"),
+               ("i", "и"), *_TABLE_COMMON),
+        "uk": (("ye", "є"), ("je", "є"), ("ie", "є"), ("yi", "ї"), ("h", "г"), ("y", "и"),
+               ("i", "і"), *_TABLE_COMMON),
+    }.items()
 }  # fmt: skip
 _VOWELS = set("aeiouy")
 

@@ -26,7 +26,7 @@ from redaction.frequency import zipf
 from redaction.morph import FUNCTION_TAGS
 from redaction.recognizers.names import english_first_names
 from redaction.text import WORD_RE
-from redaction.translit import plain_latin
+from redaction.translit import plain_latin, to_cyrillic
 
 _SENTENCE_END = re.compile(r"[.!?…]\s+$")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -60,6 +60,19 @@ _PERSON_CUES = frozenset(
         "sgt", "commander", "comander", "officer", "captain", "lieutenant", "major", "colonel",
         "private", "corporal", "mr", "mrs", "ms", "guy", "nephew", "niece", "grandson",
         "granddaughter", "grandma", "grandpa", "boyfriend", "girlfriend", "callsign", "surname",
+        # roles people are named after in messages: "дільничний мельник", "doctor hrytsenko"
+        "участковый", "дільничний", "врач", "доктор", "лікар", "фельдшер", "адвокат", "юрист",
+        "прокурор", "судья", "суддя", "начальник", "директор", "комбат", "ротный", "ротний",
+        "взводный", "взводний", "doctor", "dr", "lawyer", "judge", "prosecutor", "investigator",
+        "nurse", "director", "chief",
+        "побратим", "сослуживец", "однополчанин", "напарник", "mate", "buddy",
+    ]
+)
+# Greetings: a name after one is in the nominative or vocative ("привіт надія", not "друзі").
+_GREETINGS = frozenset(
+    [
+        "привет", "привіт", "здравствуй", "здравствуйте", "здрастуй", "здорово", "hi", "hello",
+        "hey", "dear",
     ]
 )
 _NAME_PHRASES = frozenset({("name", "is"), ("this", "is"), ("ask", "for"), ("its", "me")})
@@ -78,6 +91,15 @@ _SETTLEMENTS = frozenset(
         "пгт", "смт",
     ]
 )
+# Street words: the word after one names the street ("вул лугова", "street polova"); in
+# English the abbreviation may follow it ("lisova str").
+_STREET_WORDS = frozenset(
+    [
+        "улица", "ул", "вулиця", "вул", "проспект", "просп", "переулок", "провулок", "пров",
+        "бульвар", "площадь", "площа", "street", "avenue", "prospekt", "str",
+    ]
+)
+_STREET_AFTER = frozenset(["str", "st", "street", "avenue", "ave", "rd", "road"])
 # Adjectives that open compound place names: "в новой каховке", "під старим салтовом".
 # fmt: off
 _MODIFIERS = frozenset(
@@ -92,6 +114,10 @@ _SETTLEMENT_END = re.compile(
     r"(?:[іїоеё]вк|инк)а$|(?:[іо]вці|инці|ове|еве|ине|ино|ово|ево|ани|яни|ичі|ськ|цьк|поль|піль"
     r"|град|город)$"
 )
+_PLACE_ZIPF = 3.5  # after a place preposition, a settlement reading counts below this
+_INDECLINABLE_PLACE = re.compile(r"(?:[оеё]в|[иы]н)о$")  # Кстово, Гремячево, Кудрино
+_POSSESSIVE_TOWN = re.compile(r"^\w{3,}[іїо]в$")  # Бердичів, Старокостянтинів, Зборів
+_TOWN_IN = re.compile(r"^\w{3,}[иі]н$")  # Ніжин, Пнятин; "магазин" is frequent
 _NOT_NAMES = frozenset({"i", "god", "бог", "господь", "господи", "мама", "папа", "тато"})
 # fmt: on
 
@@ -117,14 +143,25 @@ def _kind(language: str, word: str) -> str:
             if common >= _FUNCTION_WORD_ZIPF:  # "and", "said" are in the name list too
                 return "word"
             return "name" if common < _COMMON_NAME_ZIPF else "both"
-        return "unknown" if zipf(word, "en") < _RARE_ZIPF - 0.5 else "word"
+        freq = zipf(word, "en")
+        slavic = _slavic_kinds(word) if freq < _RARE_ZIPF else frozenset()
+        if "name" in slavic or (freq < _RARE_ZIPF - 0.5 and "both" in slavic):
+            return "name"
+        return "unknown" if freq < _RARE_ZIPF - 0.5 else "word"
     ps = [p for p in morph.parses(language, word) if p.is_known]
     if not ps:
-        # Diminutives the dictionary lacks are in the first-name list, in Latin letters.
-        if plain_latin(word, language) in english_first_names():
+        # Diminutives the dictionary lacks are in the first-name list, in Latin letters, as
+        # the word or as the lemma the analyser guesses for it ("костику": костик).
+        if plain_latin(word, language) in english_first_names() or _guessed_first_name(
+            language, word
+        ):
+            return "name"
+        if morph.possessive_of_name(language, word):
             return "name"
         rare = zipf(word, language) < _RARE_ZIPF and not _typo_of_common(word, language)
         return "unknown" if rare and _guessed_name(language, word) else "word"
+    if morph.possessive_of_name(language, word):
+        return "name"
     total = sum(p.score for p in ps) or 1.0
     named = sum(
         p.score for p in ps if morph.name_kind(p) or "Geox" in morph.tags_of(p)
@@ -135,6 +172,28 @@ def _kind(language: str, word: str) -> str:
     if named / total >= 0.9 or top_is_name or not morph.is_common_word(language, word):
         return "name"
     return "both"
+
+
+def _slavic_kinds(word: str) -> frozenset[str]:
+    """How a word English rarely uses reads in Cyrillic, in Russian and Ukrainian: English
+    messages name people and streets in transliteration ("hnatyshyn" as Гнатишин, a name;
+    "shevchenka" as Шевченка, a name that is also an ordinary word)."""
+    return frozenset(_kind(language, to_cyrillic(word, language)) for language in ("ru", "uk"))
+
+
+def _guessed_first_name(language: str, word: str) -> bool:
+    names = english_first_names()
+    return zipf(word, language) < _RARE_ZIPF and any(
+        len(p.normal_form) > 3 and plain_latin(p.normal_form, language) in names
+        for p in morph.parses(language, word)
+        if "NOUN" in morph.tags_of(p)
+    )
+
+
+def _guessed_surname(language: str, word: str) -> bool:
+    """No dictionary reading, but the analyser's guess is a surname ("сизова")."""
+    ps = morph.parses(language, word)
+    return not any(p.is_known for p in ps) and any(morph.name_kind(p) == "Surn" for p in ps)
 
 
 def _guessed_name(language: str, word: str) -> bool:
@@ -191,6 +250,87 @@ def _rare_noun(language: str, word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
+def _settlement_after_preposition(language: str, word: str) -> bool:
+    """After a place preposition, a word that reads as a settlement although the dictionary
+    also knows it otherwise or not at all: a place reading of an uncommon word ("в каменке"),
+    an indeclinable -ово/-ино name nothing else reads as a noun ("в сафоново"), or a Ukrainian
+    noun lemma with a town's possessive ending ("у бердичеві": -ів/-їв, -ин)."""
+    if language == "en" or len(word) < 4:
+        return False
+    freq = zipf(word, language)
+    if freq >= _PLACE_ZIPF:
+        return False
+    ps = morph.parses(language, word)
+    if _rare_noun(language, word) or any(p.is_known and "Geox" in morph.tags_of(p) for p in ps):
+        return True
+    nouns = [p for p in ps if p.is_known and "NOUN" in morph.tags_of(p)]
+    if _INDECLINABLE_PLACE.search(word):
+        return freq < _COMMON_ZIPF and not nouns
+    if language != "uk":
+        return False
+    return any(
+        "inan" in morph.tags_of(p)
+        and (
+            _POSSESSIVE_TOWN.search(lemma := morph.normalise(p.normal_form))
+            or (freq < _RARE_ZIPF and _TOWN_IN.search(lemma))
+        )
+        for p in nouns
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _lone_adjective(language: str, word: str) -> bool:
+    """An uncommon adjective that is no pronoun, numeral or substantivised word ("дежурный"):
+    standing alone after a place preposition it names a village or a street ("из заозерного",
+    "на вишневій")."""
+    if language == "en" or zipf(word, language) >= _COMMON_ZIPF:
+        return False
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    adjectives = [p for p in ps if "ADJF" in morph.tags_of(p)]
+    return bool(adjectives) and not any(
+        morph.tags_of(p) & {"Apro", "Anum", "Subx", "PRTF"} for p in adjectives
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _street_name(language: str, word: str) -> bool:
+    """A word that can name a street: in English an uncommon word; in Russian and Ukrainian an
+    adjective, a name, a noun in the genitive (вулиця Миру) or a word no dictionary knows -
+    not a verb, adverb or pronoun ("на вулиці було холодно")."""
+    if language == "en":
+        return zipf(word, "en") < _COMMON_ZIPF
+    ps = [p for p in morph.parses(language, word) if p.is_known]
+    if not ps:
+        return True
+    if any(morph.tags_of(p) & FUNCTION_TAGS or "Apro" in morph.tags_of(p) for p in ps):
+        return False
+    return any(morph.tags_of(p) & {"ADJF", "Name", "Surn", "Geox", "gent"} for p in ps)
+
+
+@lru_cache(maxsize=100_000)
+def _addressed(language: str, word: str) -> bool:
+    """A word that can name the person a greeting addresses: a name reading in the nominative
+    or vocative, or a word no dictionary knows."""
+    if language == "en":
+        return True
+    ps = morph.parses(language, word)
+    if not any(p.is_known for p in ps):
+        return True
+    return any(
+        p.is_known and morph.name_kind(p) and morph.tags_of(p) & {"nomn", "voct"} for p in ps
+    )
+
+
+def _agrees(language: str, adjective: str, word: str) -> bool:
+    """The next word is a noun or adjective in the case of the adjective before it."""
+    cases = {p.tag.case for p in morph.parses(language, adjective) if "ADJF" in morph.tags_of(p)}
+    return any(
+        p.is_known and morph.tags_of(p) & {"NOUN", "ADJF"} and p.tag.case in cases
+        for p in morph.parses(language, word)
+    )
+
+
 def _capitalise(chars: list[str], start: int, end: int) -> None:
     first = chars[start].upper()
     if len(first) == 1:
@@ -224,8 +364,13 @@ def _recase_words(
         word = m.group().lower()
         prev = tokens[i - 1].group().lower() if i else ""
         prev2 = tokens[i - 2].group().lower() if i > 1 else ""
+        nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         kind = _kind(language, word)
-        person_cue = _is_cue(language, prev, _PERSON_CUES) or (prev2, prev) in _NAME_PHRASES
+        person_cue = (
+            _is_cue(language, prev, _PERSON_CUES)
+            or (prev2, prev) in _NAME_PHRASES
+            or (prev in _GREETINGS and _addressed(language, word))
+        )
         place_cue = prev in _PLACE_CUES or _is_cue(language, prev, _PLACE_CUES)
         sentence_start = i == 0 or bool(_SENTENCE_END.search(paragraph[: m.start()]))
         settlement_cue = prev not in _PLACE_CUES and _is_cue(language, prev, _SETTLEMENTS)
@@ -234,10 +379,25 @@ def _recase_words(
             or (kind == "both" and (person_cue or named_prev))
             or (kind == "unknown" and (person_cue or place_cue or named_prev or caps))
             or ((person_cue or settlement_cue) and _could_be_named(language, word))
-            or (place_cue and _rare_noun(language, word))
+            or (place_cue and _settlement_after_preposition(language, word))
+            or (
+                place_cue
+                and _lone_adjective(language, word)
+                and not (nxt and _agrees(language, word, nxt))
+            )
+            or (_is_cue(language, prev, _STREET_WORDS) and _street_name(language, word))
+            or (language == "en" and nxt in _STREET_AFTER and _street_name(language, word))
             or word in known
-            or (named_prev and zipf(word, language) < _SURNAME_ZIPF and kind != "word")
-            or (named_prev and language == "en" and zipf(word, language) < _SURNAME_ZIPF)
+            or (
+                named_prev
+                and zipf(word, language) < _SURNAME_ZIPF
+                and (kind != "word" or _guessed_surname(language, word))
+            )
+            or (
+                (named_prev or person_cue)
+                and language == "en"
+                and zipf(word, language) < _SURNAME_ZIPF
+            )
         )
         if name and i > 1 and _is_cue(language, prev, _MODIFIERS):
             before = tokens[i - 1]

@@ -264,6 +264,8 @@ def toponym_end(text: str, language: str, end: int) -> int:
     before = preceding[-1]
     if text[end : after.start()].strip():
         return end  # punctuation in between
+    if morph.possessive_of_name(language, before.group()):
+        return end  # "Катин номер": a person's possessive, not a place adjective
     agrees = _agrees(language, before.group(), after.group())
     return after.end() if agrees else end
 

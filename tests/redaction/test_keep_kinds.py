@@ -18,6 +18,7 @@ from tests.redaction.conftest import replaced
     [
         ("en", "Belgorod"),
         ("en", "Luton"),  # a foreign city over 100k
+        ("en", "Gdansk"),  # written without the diacritics of Gdańsk
         ("ru", "Ростове-на-Дону"),
         ("ru", "Харькова"),
         ("uk", "Краматорську"),

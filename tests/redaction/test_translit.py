@@ -38,6 +38,10 @@ def test_latin_paragraphs_get_their_own_language_run() -> None:
         ("shchastya", "uk", "щастя"),
         ("pryvit", "uk", "привіт"),
         ("Humeniuk", "uk", "Гуменюк"),  # unknown surname: the letter table
+        # y + vowel after a consonant is one letter (я/ю/ё), not ы/и and the vowel
+        ("Zaryuk", "ru", "Зарюк"),
+        ("Tyomkin", "ru", "Тёмкин"),
+        ("Kolyadyuk", "uk", "Колядюк"),
     ],
 )
 def test_projection(latin: str, language: str, cyrillic: str) -> None:
