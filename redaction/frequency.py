@@ -82,10 +82,17 @@ def _cache_dir() -> Path:
     return Path(base) / "testimony-redaction"
 
 
-def _build(language: str) -> dawg.IntDAWG:
-    """Read wordfreq's cBpack (a header, then one alphabetical list of words per centibel band,
-    each word in one band) and merge the bands into one sorted stream, holding the words as
-    one bytes string per band rather than as a million Python strings."""
+def most_frequent(language: str) -> Iterator[str]:
+    """wordfreq's words for ``language``, most frequent first (``wordfreq.iter_wordlist``'s
+    order), read from its file as they are asked for: wordfreq would keep the whole list."""
+    for band in _read_bands(language):
+        for word in band:
+            yield word.decode()
+
+
+def _read_bands(language: str) -> Iterator[list[bytes]]:
+    """wordfreq's cBpack, one band at a time: after a header, one alphabetical list of UTF-8
+    words per centibel band, most frequent first; each word is in one band."""
     import msgpack
     from wordfreq import available_languages
 
@@ -95,7 +102,14 @@ def _build(language: str) -> dawg.IntDAWG:
         header = unpacker.unpack()
         if header.get(b"format") != b"cB" or header.get(b"version") != 1:
             raise ValueError(f"unexpected wordfreq list header: {header!r}")
-        bands = [b"\n".join(unpacker.unpack()) for _ in range(count - 1)]
+        for _ in range(count - 1):
+            yield unpacker.unpack()
+
+
+def _build(language: str) -> dawg.IntDAWG:
+    """Merge the bands into one sorted stream, holding the words as one bytes string per band
+    rather than as a million Python strings."""
+    bands = [b"\n".join(words) for words in _read_bands(language)]
     merged = heapq.merge(*(_words(blob, band) for band, blob in enumerate(bands) if blob))
     return dawg.IntDAWG(((word.decode(), band) for word, band in merged), input_is_sorted=True)
 

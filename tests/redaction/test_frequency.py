@@ -48,3 +48,24 @@ def test_unwritable_cache_still_answers(monkeypatch: pytest.MonkeyPatch, tmp_pat
     blocked.write_text("not a directory")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert frequency._bands.__wrapped__("en").get("the") == 127
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uk"])
+def test_most_frequent_in_wordfreqs_order(language: str) -> None:
+    head = 300_000  # past the 200,000 words the transliteration index reads
+    assert list(itertools.islice(frequency.most_frequent(language), head)) == list(
+        itertools.islice(wordfreq.iter_wordlist(language), head)
+    )
+
+
+def test_transliteration_index_answers_as_a_dict() -> None:
+    from redaction.translit import _Index
+
+    index = _Index({"moskva": "москва", "mosk": "моск", "": "и"})
+    assert [index.get(k) for k in ("moskva", "mosk", "", "mos", "moskvaa")] == [
+        "москва",
+        "моск",
+        "и",
+        None,
+        None,
+    ]
