@@ -63,23 +63,39 @@ def _frequency(word: str, language: str) -> float:
 @cache
 def _bands(language: str) -> dawg.IntDAWG:
     """Word -> its band (minus centibels) in wordfreq's best list for ``language``."""
-    cached = _cache_dir() / f"wordfreq-{version('wordfreq')}-{language}.dawg"
-    if cached.exists():
+    directory = _cache_dir()
+    cached = directory / f"wordfreq-{version('wordfreq')}-{language}.dawg" if directory else None
+    if cached is not None and cached.exists():
         return dawg.IntDAWG().load(str(cached))
     table = _build(language)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as out:
-            table.write(out)
-        os.replace(out.name, cached)  # whole or absent, also for workers building at once
-    except OSError:
-        pass  # read-only home: every process builds its own, a few seconds at start-up
+    if cached is not None:
+        _save(table, cached)
     return table
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+def _cache_dir() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home: an arbitrary uid without a passwd entry
+            return None
     return Path(base) / "testimony-redaction"
+
+
+def _save(table: dawg.IntDAWG, path: Path) -> None:
+    """Whole or not at all, also when workers build at once. A cache that cannot be written
+    is no error: every process then builds its own, a few seconds at start-up."""
+    written: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+            written = Path(out.name)
+            table.write(out)
+        os.replace(written, path)
+    except OSError:
+        if written is not None:
+            written.unlink(missing_ok=True)
 
 
 def most_frequent(language: str) -> Iterator[str]:

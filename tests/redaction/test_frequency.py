@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 import wordfreq
@@ -32,7 +33,7 @@ def test_same_zipf_as_wordfreq(language: str) -> None:
     ]
 
 
-def test_table_is_cached_on_disk(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+def test_table_is_cached_on_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = frequency._bands.__wrapped__("en")
     (cached,) = (tmp_path / "testimony-redaction").iterdir()
@@ -43,10 +44,19 @@ def test_table_is_cached_on_disk(monkeypatch: pytest.MonkeyPatch, tmp_path) -> N
     assert cached.name.endswith("-en.dawg")
 
 
-def test_unwritable_cache_still_answers(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+def test_unwritable_cache_still_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert frequency._bands.__wrapped__("en").get("the") == 127
+
+
+def test_no_home_directory_still_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
     assert frequency._bands.__wrapped__("en").get("the") == 127
 
 
