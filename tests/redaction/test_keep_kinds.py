@@ -203,6 +203,11 @@ def test_a_village_before_its_oblast_is_not_part_of_the_region() -> None:
     ]
     listed = "Херсонська, Запорізька і Донецька області"
     assert keep.is_public("uk", listed, LOCATION)
+    for language, surface, region in (
+        ("ru", "г. Новохопёрск Воронежской области", "Воронежской области"),
+        ("ru", "Новохопёрск воронежской обл", "воронежской обл"),
+    ):
+        assert [surface[s:e] for s, e in keep.public_parts(language, surface, LOCATION)] == [region]
 
 
 @pytest.mark.slow
@@ -212,3 +217,40 @@ def test_nationality_adjectives_and_link_verbs_are_not_replaced() -> None:
     assert replaced(text, "en")[1] == {}
     text = "Комбат у нас был, а у того позывной был «Гроза», и этим всё сказано."
     assert set(replaced(text, "ru")[1]) == {"Гроза"}
+
+
+@pytest.mark.parametrize(
+    ("language", "surface"),
+    [
+        ("ru", "Республика Татарстан"),
+        ("uk", "Республіки Башкортостан"),
+        ("en", "Republic of Bashkortostan"),
+        ("ru", "Республике Марий Эл"),
+        ("en", "Chuvash Republic"),
+    ],
+)
+def test_a_republic_named_noun_first_is_a_region(language: str, surface: str) -> None:
+    assert keep.is_public(language, surface, LOCATION)
+
+
+def test_a_republic_noun_alone_is_not_a_region() -> None:
+    assert not keep.is_public("ru", "Республика", LOCATION)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+@pytest.mark.parametrize(
+    ("text", "language", "region"),
+    [
+        ("адрес: 423800, Республика Татарстан, г. Набережные Челны.", "ru", "Республика Татарстан"),
+        ("Він родом із Республіки Башкортостан, служив там.", "uk", "Республіки Башкортостан"),
+        ("He lives at 8 Vyshneva St., Bilozerske, Donetsk Oblast, 85011.", "en", "Donetsk Oblast"),
+        ("это мама вани из петровска саратовской обл мы с вами говорили", "ru", "саратовской обл"),
+        ("He was born in the Republic of Bashkortostan in 1990.", "en", "Bashkortostan"),
+    ],
+)
+def test_regions_stay_readable_however_the_model_cut_the_mention(
+    text: str, language: str, region: str
+) -> None:
+    result, _ = replaced(text, language)
+    assert region in result.text
