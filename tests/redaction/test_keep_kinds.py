@@ -254,3 +254,25 @@ def test_regions_stay_readable_however_the_model_cut_the_mention(
 ) -> None:
     result, _ = replaced(text, language)
     assert region in result.text
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He drove an old Lada and could not sleep without the light on.",
+        "I came home and bought a Lada with the money, then sold it.",
+        "They gave us a Lada for the whole family.",
+    ],
+)
+def test_a_make_after_an_indefinite_article_is_no_woman(text: str) -> None:
+    result, _ = replaced(text, "en")
+    assert "Lada" in result.text
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_a_woman_called_like_a_make_is_still_replaced() -> None:
+    result, _ = replaced("My neighbour Lada helped us, and Lada Ivanova called.", "en")
+    assert "Lada" not in result.text
