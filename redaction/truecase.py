@@ -42,7 +42,8 @@ _FUNCTION_WORD_ZIPF = 5.5  # more frequent than "mark" (5.0): never a name in lo
 _SURNAME_ZIPF = 3.0  # after a first name, a word rarer than this is taken for a surname
 _ACRONYM = 4  # unknown capitalised words this short stay in capitals (ТЦК, ICRC, СИЗО)
 _INITIAL_GAP = re.compile(r"\.?\s*")  # between an initial and its name or the next initial
-_INITIAL_BEFORE = re.compile(r"(?<!\w)[^\W\d_]\.\s*$")  # "O. KUZNETSOVA": a surname follows
+# "O. KUZNETSOVA": a surname follows a capital initial; "д.н.з. ВЕ 3417" is no initial.
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ]\.\s*$")
 
 # fmt: off
 _PERSON_CUES = frozenset(
@@ -351,7 +352,9 @@ def truecase(text: str, language: str) -> str:
     for m, mode in modes:
         if mode is None:
             for word in _CAPS_WORD.finditer(m.group()):
-                after_initial = _INITIAL_BEFORE.search(m.group(), 0, word.start())
+                after_initial = len(word.group()) > 2 and _INITIAL_BEFORE.search(
+                    m.group(), 0, word.start()
+                )
                 if after_initial or _caps_name(language, word.group()):
                     start = m.start() + word.start()
                     out[start : start + len(word.group())] = _title(word.group())

@@ -114,3 +114,8 @@ def test_initials_in_capitals_stay_beside_their_names(
 def test_an_abbreviation_after_a_date_is_no_initial() -> None:
     cased = truecase("ВАНЯ КОЧЕТКОВ, 12.12.1997 Г.Р., Г. НОВОХОПЁРСК ВОРОНЕЖСКОЙ ОБЛАСТИ.", "ru")
     assert "г.р.," in cased
+
+
+def test_a_dotted_abbreviation_is_no_initial() -> None:
+    text = "Його посадили в автомобіль, д.н.з. ВЕ 3417 СО, і повезли."
+    assert truecase(text, "uk") == text
