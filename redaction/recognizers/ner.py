@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from redaction import morph
 from redaction.frequency import zipf
-from redaction.labels import LOCATION, ORGANIZATION, PERSON
+from redaction.labels import LOCATION, PERSON
 from redaction.nlp.pipelines import NER_LABELS, pipeline
 from redaction.placewords import PLACE_AFTER
 from redaction.recognizers.names import (
@@ -56,14 +56,6 @@ _EN_KNOWN_TYPES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME
 
 _POSSESSIVES = frozenset({"my", "his", "her", "our", "your", "their"})
 _COMMON_ZIPF = 3.0
-
-
-def _after_indefinite_article(ent: Span) -> bool:
-    """The mention follows "a"/"an", perhaps with one adjective between ("an old Lada")."""
-    before = [t for t in ent.doc[max(0, ent.start - 2) : ent.start]]
-    if before and before[-1].lower_ in ("a", "an"):
-        return True
-    return len(before) == 2 and before[0].lower_ in ("a", "an") and before[1].pos_ == "ADJ"
 
 
 def _kinship_word(ent: Span) -> bool:
@@ -134,10 +126,7 @@ class NerRecognizer:
     @staticmethod
     def _english_label(ent: Span, label: str) -> str:
         """The small English model mixes up people and places in one-word mentions: "from Perm"
-        tagged PERSON is a place, "our daughter Sonya" tagged GPE is a person; and a "person"
-        after "a"/"an" is a thing (a car make, a brand)."""
-        if label == PERSON and _after_indefinite_article(ent):
-            return ORGANIZATION  # "an old Lada", "bought a Lada": a make, not a woman
+        tagged PERSON is a place, "our daughter Sonya" tagged GPE is a person."""
         if len(ent) != 1:
             return label
         prev = ent.doc[ent.start - 1].lower_ if ent.start else ""
