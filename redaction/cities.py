@@ -11,6 +11,7 @@ person called "Jackson" or "Харьков" is still replaced.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -37,6 +38,28 @@ _NOT_A_CITY = re.compile(
     r"(?i)\b(?:район|районн|raion|rayon|district|округ|okrug|област|oblast|край|krai|region|"
     r"міськ|городск|municipality)"
 )
+
+
+_DISTRICT = re.compile(r"(?i)\b(?:район|raion|rayon|rajon|district|kerület|keruelet)\b")
+_DISTRICT_KM = 15.0  # a "city" this close to a bigger one is one of its districts
+
+
+def _km(a: dict, b: dict) -> float:
+    lat = math.radians((a["latitude"] + b["latitude"]) / 2)
+    dx = (a["longitude"] - b["longitude"]) * math.cos(lat)
+    return 111.2 * math.hypot(dx, a["latitude"] - b["latitude"])
+
+
+def _city_districts(big: list[dict]) -> set[int]:
+    """GeoNames ids of city districts listed as cities (Kyiv's Desna and Obolon, Moscow's
+    Kuntsevo): named a district somewhere and lying inside a bigger city. A district name
+    ("Desnianskyi district TCC") points to a neighbourhood, not to a city."""
+    return {
+        c["geonameid"]
+        for c in big
+        if any(_DISTRICT.search(n) for n in c.get("alternatenames") or ())
+        and any(b["population"] > c["population"] and _km(b, c) < _DISTRICT_KM for b in big)
+    }
 
 
 def is_first_name(word: str, parses: Parses = morph.parses) -> bool:
@@ -78,7 +101,10 @@ def _big_city_names() -> dict[str, frozenset[str]]:
     ]
     latin: set[str] = set()
     cyrillic: set[str] = set()
+    districts = _city_districts(big)
     for city in big:
+        if city["geonameid"] in districts:
+            continue
         if first_name(city["name"].split()[0]):
             continue  # "Sofia": its Cyrillic "София" is a woman's name too
         alternates = set(city.get("alternatenames") or ())

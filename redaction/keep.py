@@ -114,9 +114,12 @@ def _brands(language: str) -> frozenset[str]:
 _REGION_NOUNS = frozenset(
     {
         "область", "обл", "край", "республика", "республіка", "oblast", "oblasti", "oblast'",
-        "oblasts", "region", "krai", "kray", "krai'", "oblasti'", "oblastʹ",
+        "oblasts", "region", "krai", "kray", "krai'", "oblasti'", "oblastʹ", "republic",
     }
 )  # fmt: skip
+# Region nouns that also come first: "Республика Татарстан", "Republic of Bashkortostan".
+_NOUN_FIRST = frozenset({"республика", "республіка", "republic"})
+_NOUN_FIRST_WORDS = 2  # "Республика Марий Эл", "Республика Северная Осетия"
 _REGION_SUFFIXES = ("щина", "ччина")  # Донеччина, Харківщина: a region by its name alone
 # Heads of a law, a convention or a code: the whole mention is public.
 _LAW_WORDS = frozenset(
@@ -180,7 +183,12 @@ def _region_start(surface: str, toks: list, noun: int) -> int:
     i = noun - 1
     while i > 0:
         prev = toks[i - 1].text
-        if prev[:1].isupper() and ((noun - i < 2 and not gap(i - 1)) or listed(i - 1)):
+        # "Nizhny Novgorod Oblast" has two words; "Воронежской области" is whole, and a town
+        # before it ("г. Новохопёрск Воронежской области") is not part of the region.
+        whole = bool(_REGION_ADJECTIVE.search(toks[i].text))
+        if prev[:1].isupper() and (
+            (noun - i < 2 and not whole and not gap(i - 1)) or listed(i - 1)
+        ):
             i -= 1
         elif prev.lower() in _AND and i > 1 and toks[i - 2].text[:1].isupper():
             i -= 2
@@ -227,11 +235,39 @@ def _may_be_a_name(language: str, word: str) -> bool:
     return names > 0 and (language != "uk" or 3 * names >= len(ps))
 
 
+def _names_region(word: str) -> bool:
+    """The word before a region noun names the region: capitalised, or a region adjective
+    typed in lower case ("саратовской обл")."""
+    return word[:1].isupper() or bool(_REGION_ADJECTIVE.search(word) and word.isalpha())
+
+
+def _noun_first_end(surface: str, toks: list, noun: int) -> int | None:
+    """End of a region named after its noun ("Республика Татарстан", "Republic of
+    Bashkortostan"): the capitalised words right after it; None when there are none."""
+    j = noun + 1
+    if j < len(toks) - 1 and toks[j].text == "of":
+        j += 1
+    end = j
+    while (
+        end < len(toks)
+        and end - j < _NOUN_FIRST_WORDS
+        and toks[end].text[:1].isupper()
+        and not surface[toks[end - 1].end : toks[end].start].strip()
+    ):
+        end += 1
+    return end if end > j else None
+
+
 def _regions(surface: str, toks: list, cands: list[frozenset[str]]) -> list[tuple[int, int]]:
-    """ "Kursk region", "Ростовская область", "Донеччина"."""
-    spans = []
+    """ "Kursk region", "Ростовская область", "Республика Татарстан", "Донеччина"."""
+    spans: list[tuple[int, int]] = []
     for j, c in enumerate(cands):
-        if j and c & _REGION_NOUNS and toks[j - 1].text[:1].isupper():
+        if spans and j < spans[-1][1]:
+            continue
+        first = _noun_first_end(surface, toks, j) if c & _NOUN_FIRST else None
+        if first is not None and toks[j].text[:1].isupper():
+            spans.append((j, first))
+        elif j and c & _REGION_NOUNS and _names_region(toks[j - 1].text):
             spans.append((_region_start(surface, toks, j), j + 1))
         elif toks[j].text[:1].isupper() and any(lemma.endswith(_REGION_SUFFIXES) for lemma in c):
             spans.append((j, j + 1))
@@ -352,15 +388,24 @@ def _is_phrase(cands: list[frozenset[str]], phrases: _Phrases) -> bool:
     )
 
 
+def is_big_city(language: str, surface: str) -> bool:
+    """The whole mention names a city of over 100,000 people (any case, Latin or Cyrillic)."""
+    toks = words(surface, english=language == "en")
+    cands = [_candidates(language, t.text) for t in toks]
+    return bool(toks) and _phrase_spans(cands, _city_phrases(language)) == [(0, len(toks))]
+
+
 def public_phrases(language: str, text: str) -> list[tuple[int, int]]:
-    """Multi-word keep-list phrases anywhere in the text ("Комитет солдатских матерей"), so a
-    mention that covers only part of one is still recognised as public."""
+    """Multi-word keep-list phrases and regions anywhere in the text ("Комитет солдатских
+    матерей", "Donetsk Oblast"), so a mention that covers only part of one, or that the model
+    cut elsewhere ("Bilozerske, Donetsk" and "Oblast"), is still recognised as public."""
     _surnames, _full_names, phrases = _entries(language)
     toks = words(text, english=language == "en")
     cands = [_candidates(language, t.text) for t in toks]
-    return [
-        (toks[i].start, toks[j - 1].end) for i, j in _phrase_spans(cands, phrases, min_length=2)
-    ] + [m.span() for m in _NUMBERED_BRIGADE.finditer(text)]
+    ranges = _phrase_spans(cands, phrases, min_length=2) + _regions(text, toks, cands)
+    return [(toks[i].start, toks[j - 1].end) for i, j in ranges] + [
+        m.span() for m in _NUMBERED_BRIGADE.finditer(text)
+    ]
 
 
 def is_public(language: str, surface: str, label: str) -> bool:

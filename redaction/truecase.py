@@ -41,6 +41,9 @@ _COMMON_NAME_ZIPF = 4.0  # English first names more frequent than this are ordin
 _FUNCTION_WORD_ZIPF = 5.5  # more frequent than "mark" (5.0): never a name in lower case
 _SURNAME_ZIPF = 3.0  # after a first name, a word rarer than this is taken for a surname
 _ACRONYM = 4  # unknown capitalised words this short stay in capitals (ТЦК, ICRC, СИЗО)
+_INITIAL_GAP = re.compile(r"\.?\s*")  # between an initial and its name or the next initial
+# "O. KUZNETSOVA": a surname follows a capital initial; "д.н.з. ВЕ 3417" is no initial.
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ]\.\s*$")
 
 # fmt: off
 _PERSON_CUES = frozenset(
@@ -360,6 +363,7 @@ def _recase_words(
     names: set[str] = set()
     tokens = list(WORD_RE.finditer(paragraph))
     named_prev = False
+    named_at: set[int] = set()
     for i, m in enumerate(tokens):
         word = m.group().lower()
         prev = tokens[i - 1].group().lower() if i else ""
@@ -411,7 +415,40 @@ def _recase_words(
         if name and (kind != "both" or zipf(word, language) < _COMMON_NAME_ZIPF):
             names.add(word)  # not "вера": "тётя вера" says nothing of "вера в бога"
         named_prev = name and kind != "word"
+        if name or kind != "word":
+            named_at.add(i)  # a name, or a word that may be one ("КОВАЛЬЧУК" after "Н.")
+    if caps:
+        for i in _initials(paragraph, tokens, named_at):
+            chars[tokens[i].start()] = tokens[i].group().upper()
     return "".join(chars), names
+
+
+def _initials(paragraph: str, tokens: list[re.Match[str]], named_at: set[int]) -> list[int]:
+    """Single letters with a full stop beside a (possible) name, through other initials: the
+    initials of a signature in capitals ("ДЕНИСОВА М.", "Н. КОВАЛЬЧУК", "ПРОНИНА В.Н.")."""
+
+    def initial(i: int) -> bool:
+        m = tokens[i]
+        return len(m.group()) == 1 and paragraph[m.end() : m.end() + 1] == "."
+
+    def joined(a: int, b: int) -> bool:  # no comma or other mark between two tokens
+        return bool(_INITIAL_GAP.fullmatch(paragraph[tokens[a].end() : tokens[b].start()]))
+
+    out = []
+    for i in range(len(tokens)):
+        if not initial(i):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(tokens) and joined(min(j, j - step), max(j, j - step)):
+                if not initial(j):
+                    if j in named_at:
+                        out.append(i)
+                    break
+                j += step
+            if out and out[-1] == i:
+                break
+    return out
 
 
 def _mode(paragraph: str, document_lower: bool) -> str | None:
@@ -475,7 +512,10 @@ def truecase(text: str, language: str) -> str:
     for m, mode in modes:
         if mode is None:
             for word in _CAPS_WORD.finditer(m.group()):
-                if _caps_name(language, word.group()):
+                after_initial = len(word.group()) > 2 and _INITIAL_BEFORE.search(
+                    m.group(), 0, word.start()
+                )
+                if after_initial or _caps_name(language, word.group()):
                     start = m.start() + word.start()
                     out[start : start + len(word.group())] = _title(word.group())
                     changed = True

@@ -27,7 +27,7 @@ class DateRecognizer(PatternRecognizer):
         ),
         Pattern(r"(?<!\d)\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])(?!\d)", 0.9),
         Pattern(
-            r"(?<!\d)"
+            r"(?<!\d)(?:\b(?i:the)\s+)?"
             + _DAY
             + r"(?:-?(?:го|е|st|nd|rd|th))?\s+(?:of\s+)?(?:"
             + _ANY_MONTH

@@ -29,6 +29,17 @@ ORDINALS = {
 }
 THIRTIETH = {"ru": "тридцатый", "uk": "тридцятий", "en": "thirtieth"}
 TENS = {"ru": ("двадцать", "тридцать"), "uk": ("двадцять", "тридцять"), "en": ("twenty", "thirty")}
+# Years of the last century in words ("восемьдесят восьмого года", "тысяча девятьсот
+# восьмидесятого года", "дев'яносто першого року"): the tens from forty, as numbers and ordinals.
+YEAR_TENS = {
+    "ru": "сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто",
+    "uk": "сорок п'ятдесят шістдесят сімдесят вісімдесят дев'яносто",
+}
+YEAR_TENS_ORDINALS = {
+    "ru": "сороковой пятидесятый шестидесятый семидесятый восьмидесятый девяностый",
+    "uk": "сороковий п'ятдесятий шістдесятий сімдесятий вісімдесятий дев'яностий",
+}
+CENTURY = {"ru": r"(?:одна\s+)?тысяча\s+девятьсот", "uk": r"(?:одна\s+)?тисяча\s+дев['’ʼ`]ятсот"}
 NOMINATIVE_MONTHS = {
     "ru": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
     "uk": "січень лютий березень квітень травень червень липень серпень вересень жовтень"
@@ -44,10 +55,14 @@ def ordinal_lemmas(language: str) -> dict[str, int]:
 
 
 @cache
-def ordinal_forms(language: str) -> dict[str, tuple[int, str]]:
-    """Every written form of the ordinals 1-20 and 30 -> (number, lemma)."""
+def ordinal_forms(language: str, *, year_tens: bool = False) -> dict[str, tuple[int, str]]:
+    """Every written form of the ordinals 1-20 and 30 -> (number, lemma); with `year_tens`,
+    of the ordinals 40-90 by tens instead."""
+    lemmas = ordinal_lemmas(language)
+    if year_tens:
+        lemmas = {w: 10 * n for n, w in enumerate(YEAR_TENS_ORDINALS[language].split(), start=4)}
     forms: dict[str, tuple[int, str]] = {}
-    for lemma, number in ordinal_lemmas(language).items():
+    for lemma, number in lemmas.items():
         forms[lemma] = (number, lemma)
         if language == "en":
             continue
@@ -77,12 +92,21 @@ def _months(language: str) -> str:
     return _alternation(words)
 
 
+def _year_ordinal(language: str) -> str:
+    """A year in words: "двадцать третьего", "восемьдесят восьмого", "тысяча девятьсот
+    восьмидесятого", "две тысячи первого"."""
+    units = _alternation(set(ordinal_forms(language)))
+    tens = _alternation(set(ordinal_forms(language, year_tens=True)))
+    cardinal_tens = _alternation(set(TENS[language]) | set(YEAR_TENS[language].split()))
+    thousands = rf"(?:{CENTURY[language]}|(?:две|дві)\s+(?:тысячи|тисячі))\s+"
+    return rf"(?:{thousands})?(?:(?:(?:{cardinal_tens})\s+)?(?:{units})|{tens})"
+
+
 def _slavic_pattern() -> str:
     ordinal = "(?:" + "|".join(_ordinal(lang) for lang in ("ru", "uk")) + ")"
+    year = "(?:" + "|".join(_year_ordinal(lang) for lang in ("ru", "uk")) + ")"
     months = _months("ru") + "|" + _months("uk")
-    year_words = (
-        rf"\s+(?:(?:две|дві)\s+(?:тысячи|тисячі)\s+)?{ordinal}\s+(?:года|году|год|року|рік|році)"
-    )
+    year_words = rf"\s+{year}\s+(?:года|году|год|року|рік|році)"
     return (
         rf"(?<![\w'’ʼ]){ordinal}(?:\s+на\s+{ordinal})?\s+(?:{months})\b"
         rf"(?:{year_words}|{YEAR})?"
@@ -103,7 +127,7 @@ _EN_YEAR = (
 def _english_patterns() -> tuple[str, str]:
     ordinal, months = _ordinal("en"), _months("en")
     return (
-        rf"\b{ordinal}\s+of\s+(?:{months})\b{_EN_YEAR}",
+        rf"\b(?:(?i:the)\s+)?{ordinal}\s+of\s+(?:{months})\b{_EN_YEAR}",
         rf"\b(?:{months})\s+(?:the\s+)?{ordinal}\b{_EN_YEAR}",
     )
 

@@ -63,6 +63,20 @@ def english_first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
+@cache
+def _english_makes() -> frozenset[str]:
+    """Brands and formations (keep.json NOT_PERSON) that are also first names: Lada, Akhmat."""
+    return frozenset(w.lower() for w in load("keep")["NOT_PERSON"]["en"] if " " not in w)
+
+
+def _after_indefinite_article(tokens: list[Word], i: int) -> bool:
+    """ "a Lada", "an old Lada": "a"/"an" right before, or before one lower-case word."""
+    before = [t.text for t in tokens[max(0, i - 2) : i]]
+    if before and before[-1].lower() in ("a", "an"):
+        return True
+    return len(before) == 2 and before[0].lower() in ("a", "an") and before[1].islower()
+
+
 def _name_share(
     language: str, word: str, after_place_preposition: bool
 ) -> tuple[float, str | None]:
@@ -133,6 +147,8 @@ class NameRecognizer:
             lower = tok.text.lower()
             if not is_capitalised(tok.text) or lower not in names or tok.text.isupper():
                 continue
+            if lower in _english_makes() and _after_indefinite_article(tokens, i):
+                continue  # "bought a Lada", "an old Lada": a car, not a woman
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             followed = nxt is not None and is_capitalised(nxt.text) and _adjacent(text, tok, nxt)
             if not is_sentence_start(text, tok.start) or followed:

@@ -17,6 +17,7 @@ from redaction.recognizers.date import MONTHS
 from redaction.recognizers.date_words import (
     NOMINATIVE_MONTHS,
     TENS,
+    YEAR_TENS,
     ordinal_forms,
     ordinal_lemmas,
 )
@@ -98,7 +99,9 @@ def parse(surface: str, reference_year: int) -> WordDate | None:
     days = [d for d in all_days if language == "en" or d.end <= month_word.start()]
     if not days:
         return None
-    year = _year(surface[month_word.end() :], [d for d in all_days if d not in days])
+    year = _year(surface[month_word.end() :], language) if language != "en" else None
+    if language == "en" and _DIGIT_YEAR.search(surface, month_word.end()):
+        year = int(_DIGIT_YEAR.search(surface, month_word.end()).group())  # type: ignore[union-attr]
     try:
         first = dt.date(year or reference_year, month, days[0].value)
     except ValueError:  # "тридцатого февраля"
@@ -124,11 +127,33 @@ def parse(surface: str, reference_year: int) -> WordDate | None:
     return WordDate(days[0].value, month, year, render)
 
 
-def _year(rest: str, ordinals: list[_Day]) -> int | None:
+_LAST_CENTURY = 40  # "сорокового года" and later tens without a century: the 1900s
+
+
+def _year(rest: str, language: str) -> int | None:
+    """The year after the month, in digits or in words ("двадцать третьего года" 2023,
+    "восемьдесят восьмого года" 1988, "тисяча дев'ятсот дев'яносто першого року" 1991)."""
     digits = _DIGIT_YEAR.search(rest)
     if digits:
         return int(digits.group())
-    return 2000 + ordinals[0].value if ordinals else None
+    units, tens = ordinal_forms(language), ordinal_forms(language, year_tens=True)
+    cardinals = {w: 10 * n for n, w in enumerate(TENS[language], start=2)}
+    cardinals |= {w: 10 * n for n, w in enumerate(YEAR_TENS[language].split(), start=4)}
+    century, value = None, 0
+    for w in _WORD.finditer(rest):
+        key = _APOSTROPHE.sub("'", w.group().lower()).replace("ё", "е")
+        if key.startswith("девятьсот") or key.startswith("дев'ятсот"):
+            century = 1900
+        elif key in ("тысячи", "тисячі"):
+            century = 2000
+        elif key in cardinals:
+            value += cardinals[key]
+        elif key in units or key in tens:
+            value += (units.get(key) or tens[key])[0]
+            if century is None:
+                century = 1900 if value >= _LAST_CENTURY else 2000
+            return century + value
+    return None
 
 
 def _ordinal(n: int, like: _Day) -> str:

@@ -44,9 +44,25 @@ class _Parsed:
     render: object  # callable(date) -> str, closed over the original's format
 
 
+_ARTICLE = re.compile(r"(?i)the\s+")
+
+
 def parse(surface: str) -> _Parsed | None:
     """The day, month and (if written) year of an exact date, with a way to write another date
-    in the same format; None for a format this module does not know."""
+    in the same format; None for a format this module does not know. "the 5th of May" keeps
+    its article."""
+    article = _ARTICLE.match(surface.strip())
+    if article:
+        inner = parse(surface.strip()[article.end() :])
+        if inner is None:
+            return None
+        render = inner.render
+        return _Parsed(
+            inner.day,
+            inner.month,
+            inner.year,
+            lambda date: article.group() + render(date),  # type: ignore[operator]
+        )
     for pattern, numeric in (
         (_NUMERIC, True),
         (_ISO, True),

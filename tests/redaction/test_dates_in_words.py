@@ -4,6 +4,7 @@ words), by the same offset as numeric dates of the text."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -33,13 +34,39 @@ def _found(text: str, language: str) -> list[str]:
         ("Це було двадцять п’ятого березня.", "uk", "двадцять п’ятого березня"),
         ("Двадцять сьомого лютого", "uk", "Двадцять сьомого лютого"),
         ("першого вересня 2023 року", "uk", "першого вересня 2023 року"),
-        ("They came on the fifth of May.", "en", "fifth of May"),
+        ("They came on the fifth of May.", "en", "the fifth of May"),
         ("It was May the fifth, late.", "en", "May the fifth"),
-        ("on the twenty-first of June", "en", "twenty-first of June"),
+        ("on the twenty-first of June", "en", "the twenty-first of June"),
         (
             "the fourteenth of January, twenty twenty-three",
             "en",
-            "fourteenth of January, twenty twenty-three",
+            "the fourteenth of January, twenty twenty-three",
+        ),
+        # years before 2000 in words
+        (
+            "Родился он седьмого января восемьдесят восьмого года, ему тридцать шесть.",
+            "ru",
+            "седьмого января восемьдесят восьмого года",
+        ),
+        (
+            "родилась пятого мая тысяча девятьсот семьдесят девятого года в Курске",
+            "ru",
+            "пятого мая тысяча девятьсот семьдесят девятого года",
+        ),
+        (
+            "Брат народився дев'ятнадцятого січня дев'яносто першого року у селі.",
+            "uk",
+            "дев'ятнадцятого січня дев'яносто першого року",
+        ),
+        (
+            "з дванадцятого квітня вісімдесятого року",
+            "uk",
+            "дванадцятого квітня вісімдесятого року",
+        ),
+        (
+            "He was born on the first of September nineteen sixty-one and lived there.",
+            "en",
+            "the first of September nineteen sixty-one",
         ),
     ],
 )
@@ -86,6 +113,33 @@ def test_a_date_in_words_moves_in_words_in_the_same_form(
 def test_an_impossible_day_is_not_read_as_a_date() -> None:
     assert parse("тридцатого февраля") is None
     assert shifted("тридцатого февраля", 7) is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "year"),
+    [
+        ("седьмого января восемьдесят восьмого года", 1988),
+        ("пятого мая тысяча девятьсот семьдесят девятого года", 1979),
+        ("дев'ятнадцятого січня дев'яносто першого року", 1991),
+        ("дванадцятого квітня вісімдесятого року", 1980),
+        ("Четырнадцатого января двадцать третьего года", 2023),
+    ],
+)
+def test_a_year_before_2000_in_words_is_read_and_kept(surface: str, year: int) -> None:
+    parsed = parse(surface)
+    assert parsed is not None and parsed.year == year
+    moved = shifted(surface, 7)
+    year_words = surface.split(surface.split()[1], 1)[1]
+    assert moved is not None and moved != surface and moved.endswith(year_words)
+
+
+def test_digit_ordinals_take_their_article() -> None:
+    found = [
+        (s.label, s.replacement)
+        for s in redact("Since the 27th of October he does not answer.", "en").spans
+    ]
+    assert len(found) == 1 and found[0][0] == "DATE"
+    assert re.fullmatch(r"the \d{1,2}(?:st|nd|rd|th) of [A-Z][a-z]+", found[0][1]), found
 
 
 def test_a_year_in_words_is_read_and_kept_as_written() -> None:

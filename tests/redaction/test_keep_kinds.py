@@ -37,6 +37,30 @@ def test_small_towns_stay_private(language: str, surface: str) -> None:
     assert not keep.is_public(language, surface, LOCATION)
 
 
+@pytest.mark.parametrize(
+    ("language", "surface"),
+    [("en", "Desnianskyi"), ("en", "Obolon"), ("uk", "Деснянський"), ("ru", "Kuntsevo")],
+)
+def test_city_districts_listed_as_cities_are_not_big_cities(language: str, surface: str) -> None:
+    assert not keep.is_big_city(language, surface)
+    assert not keep.is_public(language, surface, LOCATION)
+
+
+@pytest.mark.parametrize(
+    ("language", "surface", "big"),
+    [
+        ("uk", "Хмельницького", True),
+        ("ru", "Рыбинска", True),
+        ("en", "Chelyabinsk", True),
+        ("ru", "Ростова-на-Дону", True),
+        ("en", "Kopeysk", False),
+        ("ru", "Рыбинска Ярославской", False),  # more than the city
+    ],
+)
+def test_is_big_city_takes_the_whole_mention(language: str, surface: str, big: bool) -> None:
+    assert keep.is_big_city(language, surface) is big
+
+
 def test_city_names_are_never_kept_as_a_person_or_as_a_first_name() -> None:
     assert not keep.is_public("en", "Jackson", PERSON)  # a city, but here a man
     for name in ("Sofia", "Victoria", "София"):
@@ -180,6 +204,11 @@ def test_a_village_before_its_oblast_is_not_part_of_the_region() -> None:
     ]
     listed = "Херсонська, Запорізька і Донецька області"
     assert keep.is_public("uk", listed, LOCATION)
+    for language, surface, region in (
+        ("ru", "г. Новохопёрск Воронежской области", "Воронежской области"),
+        ("ru", "Новохопёрск воронежской обл", "воронежской обл"),
+    ):
+        assert [surface[s:e] for s, e in keep.public_parts(language, surface, LOCATION)] == [region]
 
 
 @pytest.mark.slow
@@ -189,3 +218,62 @@ def test_nationality_adjectives_and_link_verbs_are_not_replaced() -> None:
     assert replaced(text, "en")[1] == {}
     text = "Комбат у нас был, а у того позывной был «Гроза», и этим всё сказано."
     assert set(replaced(text, "ru")[1]) == {"Гроза"}
+
+
+@pytest.mark.parametrize(
+    ("language", "surface"),
+    [
+        ("ru", "Республика Татарстан"),
+        ("uk", "Республіки Башкортостан"),
+        ("en", "Republic of Bashkortostan"),
+        ("ru", "Республике Марий Эл"),
+        ("en", "Chuvash Republic"),
+    ],
+)
+def test_a_republic_named_noun_first_is_a_region(language: str, surface: str) -> None:
+    assert keep.is_public(language, surface, LOCATION)
+
+
+def test_a_republic_noun_alone_is_not_a_region() -> None:
+    assert not keep.is_public("ru", "Республика", LOCATION)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+@pytest.mark.parametrize(
+    ("text", "language", "region"),
+    [
+        ("адрес: 423800, Республика Татарстан, г. Набережные Челны.", "ru", "Республика Татарстан"),
+        ("Він родом із Республіки Башкортостан, служив там.", "uk", "Республіки Башкортостан"),
+        ("He lives at 8 Vyshneva St., Bilozerske, Donetsk Oblast, 85011.", "en", "Donetsk Oblast"),
+        ("это мама вани из петровска саратовской обл мы с вами говорили", "ru", "саратовской обл"),
+        ("He was born in the Republic of Bashkortostan in 1990.", "en", "Bashkortostan"),
+    ],
+)
+def test_regions_stay_readable_however_the_model_cut_the_mention(
+    text: str, language: str, region: str
+) -> None:
+    result, _ = replaced(text, language)
+    assert region in result.text
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He drove an old Lada and could not sleep without the light on.",
+        "I came home and bought a Lada with the money, then sold it.",
+        "They gave us a Lada for the whole family.",
+    ],
+)
+def test_a_make_after_an_indefinite_article_is_no_woman(text: str) -> None:
+    result, _ = replaced(text, "en")
+    assert "Lada" in result.text
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm")
+def test_a_woman_called_like_a_make_is_still_replaced() -> None:
+    result, _ = replaced("My neighbour Lada helped us, and Lada Ivanova called.", "en")
+    assert "Lada" not in result.text

@@ -81,3 +81,41 @@ def test_a_lower_case_message_quoted_in_the_testimony_gets_its_names() -> None:
     assert "«ми в Попівці біля" in out  # the quote's first word stays: no title is made
     text = "Сказали, что он «пропал без вести». Я им говорю."
     assert truecase(text, "ru") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "ПРОСИМ ПОМОЧЬ НАШИМ МУЖЬЯМ.\nПОДПИСИ: ДЕНИСОВА М., ГАЛИУЛЛИНА Л., ПРОНИНА В.Н.",
+            "ru",
+            ("Денисова М.,", "Галиуллина Л.,", "Пронина В.Н."),
+        ),
+        (
+            "ПРОСИМО ДОПОМОГТИ НАШИМ РІДНИМ.\nПІДПИСИ: Н. КОВАЛЬЧУК, Л. РОМАНЮК, О. ЯРМОЛЕНКО",
+            "uk",
+            ("Н. Ковальчук", "Л. Романюк", "О. Ярмоленко"),
+        ),
+        (
+            "Signatures: O. KUZNETSOVA, M. SMIRNOVA, G. TIKHOMIROVA",
+            "en",
+            ("O. Kuznetsova", "M. Smirnova", "G. Tikhomirova"),
+        ),
+    ],
+)
+def test_initials_in_capitals_stay_beside_their_names(
+    text: str, language: str, expected: tuple[str, ...]
+) -> None:
+    cased = truecase(text, language)
+    for signature in expected:
+        assert signature in cased, cased
+
+
+def test_an_abbreviation_after_a_date_is_no_initial() -> None:
+    cased = truecase("ВАНЯ КОЧЕТКОВ, 12.12.1997 Г.Р., Г. НОВОХОПЁРСК ВОРОНЕЖСКОЙ ОБЛАСТИ.", "ru")
+    assert "г.р.," in cased
+
+
+def test_a_dotted_abbreviation_is_no_initial() -> None:
+    text = "Його посадили в автомобіль, д.н.з. ВЕ 3417 СО, і повезли."
+    assert truecase(text, "uk") == text
