@@ -42,6 +42,8 @@ from redaction.surrogates.people import (
     name_parses,
     person_token,
     pools,
+    possessive_surname_lemma,
+    possessive_surname_readings,
     surname_class,
 )
 from redaction.text import Word, match_casing, words
@@ -241,7 +243,8 @@ class SurrogateMaker:
         «Пастуха» is that surname's genitive, not a new first name."""
         if info.role == "initial" or f"PERSON|{info.role}|{info.lemma}" in self.memory.entries:
             return info
-        for lemma in sorted(morph.lemmas(language, word)):
+        stem = possessive_surname_lemma(word)
+        for lemma in sorted(morph.lemmas(language, word) | ({stem} if stem else set())):
             for role in ("last", "first", "patr"):
                 if f"PERSON|{role}|{lemma}" in self.memory.entries and role != info.role:
                     return PersonToken(role, lemma, False, None)
@@ -291,7 +294,12 @@ class SurrogateMaker:
             if entry and entry.get("gender") and info.role in ("first", "patr"):
                 remembered = entry["gender"]
         ctx = self._context
-        per_word = [self._word_readings(language, word.text, info) for word, info in toks]
+        # An initial says nothing of case or gender (its letter parses as a conjunction).
+        per_word = [
+            self._word_readings(language, word.text, info)
+            for word, info in toks
+            if info.role != "initial"
+        ]
         best, best_score = ("masc", "nomn", "sing"), float("-inf")
         for gender in ("masc", "femn"):
             for case in morph.CASES:
@@ -354,6 +362,11 @@ class SurrogateMaker:
             if number == "plur" and info.role != "last":
                 weight *= 0.3  # one person: a plural reading of a first name is a stretch
             out[(case, number, g)] = max(out.get((case, number, g), 0.0), weight)
+        if info.role == "last" and not kinds:
+            # A surname the dictionary knows at most as another word reads by its ending
+            # (Зарубину: no "notch" here).
+            for reading in possessive_surname_readings(language, word):
+                out[reading] = max(out.get(reading, 0.0), 0.6)
         return out
 
     def _taken_letters(self) -> set[str]:

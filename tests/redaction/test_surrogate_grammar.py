@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redaction import morph, redact
+from redaction import Policy, morph, redact
 from redaction.evaluation.agreement import fits
 from redaction.surrogates.people import person_token
 
@@ -173,3 +173,72 @@ def test_one_word_entity_keeps_one_surrogate_across_its_forms() -> None:
     lemmas = {morph.best_lemma("ru", s.replacement, ()) for s in result.spans}
     assert len(result.spans) == 4 and len(lemmas) == 1
     assert {s.label for s in result.spans} == {"CALLSIGN"}
+
+
+_OV_SURNAME_TEMPLATES = [
+    ("Я {} {}, пишу вам.", "nomn"),
+    ("Передайте {} {} привет.", "datv"),
+    ("Заявление от {} {} приняли.", "gent"),
+]
+
+
+@settings(max_examples=20, deadline=None)
+@given(template=st.integers(0, 2), woman=st.booleans(), key=st.binary(min_size=4, max_size=8))
+def test_unknown_possessive_surname_keeps_gender_and_case(
+    template: int, woman: bool, key: bytes
+) -> None:
+    """A surname the dictionary does not know (Зарубин) keeps the woman's or man's form and the
+    case the sentence gives it: «Евгения Зарубина» never becomes «Софья Семёнов»."""
+    sentence, case = _OV_SURNAME_TEMPLATES[template]
+    gender = "femn" if woman else "masc"
+    first = morph.inflect("ru", "Евгения" if woman else "Олег", "Name", {gender, case, "sing"})
+    ending = {("femn", "nomn"): "а", ("femn", "datv"): "ой", ("femn", "gent"): "ой"}
+    ending |= {("masc", "nomn"): "", ("masc", "datv"): "у", ("masc", "gent"): "а"}
+    last = "Зарубин" + ending[(gender, case)]
+    text = sentence.format(first.capitalize(), last)
+    result = redact(text, "ru", policy=Policy(link_key=key))
+    span = next(s for s in result.spans if last in text[s.start : s.end])
+    new_last = span.replacement.split()[-1]
+    readings = {
+        (morph.features(p)[0], morph.features(p)[2])
+        for p in morph.parses("ru", new_last)
+        if morph.name_kind(p) == "Surn"
+    }
+    assert (case, gender) in readings, result.text
+
+
+def test_a_wife_and_husband_share_the_surname_surrogate() -> None:
+    text = "Мой муж, Олег Зарубин, служит. Я Евгения Зарубина. Передайте Зарубиной привет."
+    result = redact(text, "ru")
+    stems = {s.replacement.split()[-1][:5] for s in result.spans}
+    assert len(stems) == 1, result.text
+
+
+def test_initials_do_not_hide_the_surname_case() -> None:
+    text = "Там Кравцю А. С. протягом шести годин не давали води."
+    result = redact(text, "uk")
+    span = next(s for s in result.spans if text[s.start : s.end].startswith("Кравцю"))
+    surname = span.replacement.split()[0]
+    assert any(
+        "datv" in morph.tags_of(p) and "masc" in morph.tags_of(p) and "Fixd" not in morph.tags_of(p)
+        for p in morph.parses("uk", surname)
+    ), result.text
+
+
+def test_built_diminutives_are_names_a_reader_knows() -> None:
+    from redaction.surrogates.people import diminutives_by_class
+
+    for language in ("ru", "uk"):
+        for forms in diminutives_by_class(language).values():
+            made = forms.get("ка")
+            if made:
+                assert any(
+                    p.is_known and morph.name_kind(p) == "Name"
+                    for lang in ("ru", "uk")
+                    for p in morph.parses(lang, made)
+                ), made
+
+
+def test_a_nominative_is_the_lemma_itself() -> None:
+    # pymorphy3 tags «кремінь» without a case; inflecting it gave the plural «кремені».
+    assert morph.inflect("uk", "Кремінь", None, {"nomn", "sing"}) == "кремінь"
