@@ -31,13 +31,19 @@ from redaction.labels import (
     PERSON,
 )
 from redaction.memory import Memory
-from redaction.placewords import english_place_names, is_place_prefix, preposition_cases
+from redaction.placewords import (
+    PLACE_AFTER,
+    english_place_names,
+    is_place_prefix,
+    preposition_cases,
+)
 from redaction.surrogates import dates, shapes
 from redaction.surrogates.context import NEUTRAL, Context, read_context
 from redaction.surrogates.people import (
     PersonToken,
     can_make_diminutive,
     diminutive_class,
+    is_patronymic,
     make_diminutive,
     name_parses,
     person_token,
@@ -110,7 +116,7 @@ class SurrogateMaker:
         gets the surrogate made the first time without making it again."""
         context = read_context(language, before, after) if label != DATE else NEUTRAL
         # «с. Песчанокопское», «г. Ишим»: a letter with a dot abbreviates a place noun.
-        cases = preposition_cases("" if before.rstrip().endswith(".") else before)
+        cases = preposition_cases("" if before.rstrip().endswith(".") else before, language)
         quoted = before.rstrip().endswith(_OPENING_QUOTES)
         key = (surface, label, language, cases, quoted, context)
         made = self._made.get(key)
@@ -217,7 +223,17 @@ class SurrogateMaker:
         toks = words(surface, english=language == "en")
         cue = self._context.surname_cue
         first = [
-            person_token(language, t.text, alone=len(toks) == 1, surname_cue=cue) for t in toks
+            person_token(
+                language,
+                t.text,
+                alone=len(toks) == 1,
+                surname_cue=cue,
+                before_patronymic=i + 1 < len(toks) and is_patronymic(toks[i + 1].text),
+                before_surname=i == 0
+                and len(toks) == 2
+                and not _name_reading(language, toks[1].text),
+            )
+            for i, t in enumerate(toks)
         ]
         if language == "en" and len(toks) > 1 and all(t.role == "last" for t in first):
             # English puts the given name first: "Zebulon Quackenbush" is not two surnames.
@@ -300,6 +316,12 @@ class SurrogateMaker:
             for word, info in toks
             if info.role != "initial"
         ]
+        # Guesses for an unknown word («жека») are weak: they vote but veto nothing.
+        known = [
+            any(p.is_known for p in name_parses(language, word.text))
+            for word, info in toks
+            if info.role != "initial"
+        ]
         best, best_score = ("masc", "nomn", "sing"), float("-inf")
         for gender in ("masc", "femn"):
             for case in morph.CASES:
@@ -317,8 +339,10 @@ class SurrogateMaker:
                         )
                         for readings in per_word
                     ]
-                    if any(r and not s for r, s in zip(per_word, support, strict=True)):
-                        continue  # a word that has readings has none of this one
+                    if any(
+                        r and not s and k for r, s, k in zip(per_word, support, known, strict=True)
+                    ):
+                        continue  # a word the dictionary knows has no such reading
                     score = sum(support)
                     # One person is singular unless every reading says otherwise («родину
                     # Дорошенків»): agreement cues do not outvote that.
@@ -327,6 +351,7 @@ class SurrogateMaker:
                     agrees = not ctx.agreeing_cases or case in ctx.agreeing_cases
                     score += 1.0 * (ctx.gender == gender and agrees)
                     score += 0.6 * (ctx.subject_gender == gender and case == "nomn")
+                    score += 0.5 * (ctx.before_verb and case == "nomn")
                     score += 0.5 * (case in ctx.agreeing_cases)
                     score += 0.4 * (case == "accs" and ctx.after_transitive)
                     score -= 3.0 * (case == "voct" and not ctx.vocative)
@@ -467,7 +492,10 @@ class SurrogateMaker:
             pool = [p for p in pool if _plural_only(language, p, lemma=True) == plural] or pool
             genders = _genders(language, toks[-1].text)
             pool = [p for p in pool if _genders(language, p, lemma=True) & genders] or pool
-        lemma = self._choose_entity(LOCATION, language, surface, pool)
+        # «посёлок Победа» and a bare «Победу» are one place: the name alone is the key.
+        named = toks[1:] if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]) else toks
+        key = surface[named[0].start :] if named else surface
+        lemma = self._choose_entity(LOCATION, language, key, pool)
         return self._inflected_like(language, lemma, surface, "Geox")
 
     def _callsign(self, surface: str, language: str) -> str:
@@ -480,9 +508,14 @@ class SurrogateMaker:
         toks = words(surface, english=language == "en")
         if not toks:
             return lemma
-        ps = morph.parses(language, toks[-1].text)
-        # «Малой» in quotes stays in the nominative; «у «Грозы»» is declined as written.
+        head = _place_head(toks)
+        ps = morph.parses(language, head.text)
+        prefixed = len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1])
+        # «Малой» in quotes stays in the nominative; «у «Грозы»» is declined as written. A name
+        # after «посёлок», «с.» keeps its own case when it is a nominative («в посёлок Победа»,
+        # «з с. Кам'янка»): the place noun carries the preposition's.
         naming = self._quoted and "loct" not in self._cases
+        naming |= prefixed and any(morph.features(p)[0] == "nomn" for p in ps)
         if language in ("ru", "uk") and not naming:
             cases = self._cases
             # After в/у/на a place is where something happens (locative) unless a verb of
@@ -499,10 +532,22 @@ class SurrogateMaker:
                 ),
             )
             case, number, _ = morph.features(ranked[0]) if ranked else ("nomn", "sing", None)
+            # A Russian «-ово/-ино» town written undeclined reads only as a nominative or
+            # accusative («под Работино», «у Работино»): that is no motion, only its spelling.
+            undeclined = (
+                language == "ru"
+                and head.text.lower().endswith("о")
+                and not self._context.motion
+                and {c for p in ps if (c := morph.features(p)[0])} <= {"nomn", "accs"}
+            )
+            if undeclined and case == "accs":
+                case = "nomn"
             if case not in cases and cases != preposition_cases(""):
                 # No reading fits the preposition (an indeclinable «из Котельниково»): the
                 # surrogate takes the case the preposition governs.
-                case = where if where in cases else next(c for c in morph.CASES if c in cases)
+                # Where something happens: «под Шуей», not the motion «под Шую».
+                order = (where, "loct", "ablt", "gent", "datv", "accs", *morph.CASES)
+                case = next(c for c in order if c in cases)
             lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""
         if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
@@ -618,6 +663,20 @@ def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
     """The pool's nouns the analyser declines into forms it recognises (all, if none does)."""
     names = pools(language)[pool]
     return [n for n in names if morph.declines_cleanly(language, n, kind)] or names
+
+
+def _place_head(toks: list[Word]) -> Word:
+    """The word of a place mention that carries its case: the last one before a region tail
+    («Петровск Саратовской обл», «Новохопёрск Воронежской области»), else the last one
+    («Часів Яр», «Великій Писарівці»)."""
+    for i, t in enumerate(toks[2:], start=2):
+        if PLACE_AFTER.match(t.text):
+            return toks[i - 2]
+    return toks[-1]
+
+
+def _name_reading(language: str, word: str) -> bool:
+    return any(morph.name_kind(p) == "Name" for p in name_parses(language, word))
 
 
 def _declines_as_man(language: str, surname: str) -> bool:

@@ -322,6 +322,11 @@ class PersonToken:
     suffix: str = ""  # a diminutive's suffix class ("ка", "ик", "" for a short form)
 
 
+def is_patronymic(word: str) -> bool:
+    """Known by its suffix (Степанович, Іванівна)."""
+    return bool(_PATRONYMIC.search(morph.normalise(word)))
+
+
 def person_token(
     language: str,
     word: str,
@@ -329,6 +334,8 @@ def person_token(
     others_have_first: bool = False,
     alone: bool = False,
     surname_cue: bool = False,
+    before_patronymic: bool = False,
+    before_surname: bool = False,
 ) -> PersonToken:
     """Classify one word of a person mention and find its normalised lemma. A lone word is a
     first name when it can be one ("Will", "Sonya", «Назар», «Юрою») unless a cue ("по
@@ -359,8 +366,15 @@ def person_token(
     if surname_cue and alone:
         return PersonToken("last", morph.best_lemma(language, word, ("Surn",)), False, None)
     singular_name = any(morph.name_kind(p) == "Name" and "plur" not in morph.tags_of(p) for p in ps)
-    if alone and singular_name:
+    if (alone or before_patronymic or before_surname) and singular_name:
+        # A patronymic or a word that is no first name follows the first name («ганна
+        # степанівна»: not the surname Ганн; «Левко Гуменюк»).
         by_kind = {"Name": by_kind["Name"]}
+    full = full_name_of_diminutive(language, lower) if before_surname else None
+    if full and "Name" not in by_kind and not others_have_first:
+        # «Левко Гуменюк»: a diminutive the dictionary knows only as a surname, before a word
+        # that is no first name, is the first name.
+        return PersonToken("first", full, True, None, diminutive_class(lower))
     if by_kind and not (others_have_first and "Name" in by_kind and "Surn" in by_kind):
         kind = max(by_kind, key=lambda k: by_kind[k])
     elif by_kind and others_have_first:

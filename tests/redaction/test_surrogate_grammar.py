@@ -242,3 +242,88 @@ def test_built_diminutives_are_names_a_reader_knows() -> None:
 def test_a_nominative_is_the_lemma_itself() -> None:
     # pymorphy3 tags «кремінь» without a case; inflecting it gave the plural «кремені».
     assert morph.inflect("uk", "Кремінь", None, {"nomn", "sing"}) == "кремінь"
+
+
+def test_no_span_crosses_a_line_break() -> None:
+    text = "з його групи живий лишився тільки він і павлік\nсвекруха досі кличе його"
+    result = redact(text, "uk")
+    for s in result.spans:
+        assert "\n" not in text[s.start : s.end]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("ru", "Из Мирного их перекинули в посёлок Победа.", "Победа"),
+        ("uk", "Його затримали на виїзді з с. Кам'янка та вивезли.", "Кам'янка"),
+    ],
+)
+def test_a_name_after_a_settlement_noun_keeps_its_nominative(
+    language: str, text: str, name: str
+) -> None:
+    result = redact(text, language)
+    span = next(s for s in result.spans if name in text[s.start : s.end])
+    town = span.replacement.split()[-1]
+    assert ("nomn", "sing") in {morph.features(p)[:2] for p in morph.parses(language, town)}, (
+        result.text
+    )
+
+
+def test_region_tail_does_not_give_the_town_its_case() -> None:
+    text = "ПАНКРАТОВ СЕРГЕЙ, 12.12.1997 Г.Р., Г. НОВОХОПЁРСК ВОРОНЕЖСКОЙ ОБЛАСТИ. В/Ч 91701."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if "НОВОХОПЁРСК" in text[s.start : s.end])
+    town = span.replacement.split()[-1]
+    assert any("nomn" in morph.tags_of(p) for p in morph.parses("ru", town)), result.text
+
+
+def test_russian_u_takes_the_genitive_of_an_indeclinable_place() -> None:
+    text = "Его ранило, и он остался на позиции у Работино."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if text[s.start : s.end] == "Работино")
+    assert span.label == "LOCATION"
+    assert any("gent" in morph.tags_of(p) for p in morph.parses("ru", span.replacement))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word", "label"),
+    [
+        (
+            "ru",
+            "Адрес: ул. Гагарина, д. 3, кв. 9, с. Кушнаренково, 452230.",
+            "Кушнаренково",
+            "LOCATION",
+        ),
+        ("uk", "Левко Гуменюк, з Олешків, сидів з нами.", "Олешків", "LOCATION"),
+        ("uk", "Він у плєну з 18 лютого, з-під Авдіївки.", "Авдіївки", "LOCATION"),
+        (
+            "ru",
+            "Из Мирного их перекинули в посёлок Победа. Про Победу он не шутил.",
+            "Победу",
+            "LOCATION",
+        ),
+    ],
+)
+def test_one_word_kind_from_its_grammar_and_entity(
+    language: str, text: str, word: str, label: str
+) -> None:
+    result = redact(text, language)
+    span = next(s for s in result.spans if text[s.start : s.end] == word)
+    assert span.label == label, result.text
+
+
+def test_first_name_before_a_patronymic_or_surname_stays_a_first_name() -> None:
+    text = "мама його ганна степанівна працює в магазині. Справжнє ім’я Левко Гуменюк."
+    result = redact(text, "uk")
+    for s in result.spans:
+        first = s.replacement.split()[0]
+        assert person_token("uk", first, before_surname=True).role == "first", result.text
+
+
+def test_an_indeclinable_place_under_pod_is_where_not_whither() -> None:
+    text = "Он погиб под Работино летом."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if text[s.start : s.end] == "Работино")
+    assert any("ablt" in morph.tags_of(p) for p in morph.parses("ru", span.replacement)), (
+        result.text
+    )
