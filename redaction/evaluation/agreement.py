@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from redaction import morph
 from redaction.evaluation.model import LOCATION, PERSON, Document, RedactionLike
-from redaction.placewords import preposition_cases
+from redaction.placewords import PLACE_BEFORE, preposition_cases
 from redaction.surrogates.people import possessive_surname_readings
 
 CHECKED_LANGUAGES = ("ru", "uk")
@@ -95,7 +95,12 @@ def fits(lang: str, original: str, surrogate: str, before: str, person: bool) ->
     if not old or not new:
         return None
     pairs = list(zip(old, new, strict=False)) if len(old) == len(new) else [(old[-1], new[-1])]
-    allowed = preposition_cases(before, lang)
+    # «с. Варна»: a letter with a dot abbreviates a place noun, it is no preposition.
+    allowed = preposition_cases("" if before.rstrip().endswith(".") else before, lang)
+    if len(old) > 1 and old[0].lower() in PLACE_BEFORE:
+        # «в посёлок Победа», «під село Зоря»: the settlement noun takes the preposition's case,
+        # the name its own.
+        allowed = frozenset(morph.CASES)
     # «позывной «Малой»»: a quoted name with no preposition is cited in the nominative
     # (pymorphy3 knows «Малой» only as an oblique feminine adjective).
     if (
@@ -114,6 +119,8 @@ def _word_fits(lang: str, old: str, new: str, allowed: frozenset[str], person: b
         return True  # neither side tells anything (an unknown foreign word)
     governed = allowed != preposition_cases("")
     in_context = {r for r in want if r[0] in allowed}
+    if governed and not person and _undeclined(lang, old, want):
+        in_context = set()  # «под кстово»: the accusative-looking form is only its spelling
     if not in_context and governed:
         # No reading of the original fits its preposition: it is indeclinable as written («из
         # Котельниково»); the surrogate must take a case the preposition governs.
@@ -127,6 +134,13 @@ def _word_fits(lang: str, old: str, new: str, allowed: frozenset[str], person: b
             if c == case and same_number and (not person or None in (g, gender) or g == gender):
                 return True
     return False
+
+
+def _undeclined(lang: str, word: str, readings: set[tuple[str, str, str | None]]) -> bool:
+    """A Russian «-ово/-ино» town written undeclined: it reads only as a nominative/accusative."""
+    return (
+        lang == "ru" and word.lower().endswith("о") and {r[0] for r in readings} <= {"nomn", "accs"}
+    )
 
 
 def _readings(lang: str, word: str, person: bool) -> set[tuple[str, str, str | None]]:

@@ -67,3 +67,11 @@ def test_correct_surrogates_the_dictionary_misreads_are_accepted() -> None:
     # A quoted callsign is cited in the nominative.
     assert fits("ru", "Малой", "Сокол", "позывной «", False)
     assert not fits("ru", "Малой", "Соколами", "позывной «", False)
+
+
+def test_a_name_after_a_settlement_noun_is_judged_by_its_own_case() -> None:
+    assert fits("ru", "посёлок Победа", "посёлок Тотьма", "из Мирного в ", False)
+    assert not fits("ru", "посёлок Победа", "посёлок Тотьме", "из Мирного в ", False)
+    assert fits("ru", "ВАРНА", "ТОТЬМА", "из ЧЕБАРКУЛЯ и с. ", False)  # «с.» is no preposition
+    assert fits("ru", "кстово", "вязьмой", "это под ", False)  # undeclined as written
+    assert not fits("ru", "кстово", "вязьмы", "это под ", False)
