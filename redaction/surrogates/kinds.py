@@ -19,7 +19,12 @@ from redaction.labels import CALLSIGN, CONTACT, DATE, LOCATION, NAME_LIKE, ORGAN
 from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, PLACE_BEFORE, is_place_prefix
 from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates import dates
-from redaction.surrogates.people import canonical_first_name, name_parses, surname_class
+from redaction.surrogates.people import (
+    canonical_first_name,
+    name_parses,
+    possessive_surname_lemma,
+    surname_class,
+)
 from redaction.text import Word, words
 from redaction.types import Detection
 
@@ -207,6 +212,10 @@ def settle_kinds(
             label = _same_words(lang, toks, places, label)  # «Часовому Яру» as «Часів Яр»
         elif d.label == PERSON and len(toks) > 1 and _place_prefixed(surface, toks):
             label = LOCATION  # «м. Нова Одеса», not the initials «С. Й. Мельник»
+        elif d.label == PERSON and len(toks) == 2 and _adjective_and_place(lang, text, d, toks):
+            label = LOCATION  # «у Великій Писарівці»
+        elif d.label == LOCATION and len(toks) > 1 and _initials_and_surname(lang, surface, toks):
+            label = PERSON  # «Т. Н. Москальковой»
         out.append(d if label == d.label else Detection(d.start, d.end, label, d.score, d.source))
     return out
 
@@ -305,7 +314,8 @@ def _titled(language: str, before: str, word: str) -> bool:
         and morph.features(p)[0] in title_cases
         for p in ps
     )
-    return named or (word[:1].isupper() and not word.isupper() and bool(surname_class(word)))
+    shaped = bool(surname_class(word) or possessive_surname_lemma(word))  # «Зиннатуллиным»
+    return named or (word[:1].isupper() and not word.isupper() and shaped)
 
 
 def _rank_and_surname(language: str, toks: list[str]) -> bool:
@@ -320,6 +330,29 @@ def _rank_and_surname(language: str, toks: list[str]) -> bool:
         for p in title
     ) and not any(morph.name_kind(p) == "Name" for p in title)
     return is_title and not any(morph.name_kind(p) == "Name" for p in name)
+
+
+def _adjective_and_place(language: str, text: str, d: Detection, toks: list[Word]) -> bool:
+    """An adjective and a noun in the place case after a place preposition: no person's name
+    opens with an adjective («у Великій Писарівці», «під Новою Каховкою»)."""
+    if language not in ("ru", "uk") or not _place_by_grammar(
+        language, text[: d.start], toks[1].text
+    ):
+        return False
+    ps = [p for p in morph.parses(language, toks[0].text) if p.is_known]
+    return bool(ps) and all("ADJF" in morph.tags_of(p) and not morph.name_kind(p) for p in ps)
+
+
+def _initials_and_surname(language: str, surface: str, toks: list[Word]) -> bool:
+    """Capital initials before one surname («Т. Н. Москальковой»), not «Г. Новохопёрск»."""
+    if language not in ("ru", "uk") or _place_prefixed(surface, toks):
+        return False
+    *initials, last = toks
+    if not all(len(t.text) == 1 and t.text.isupper() for t in initials):
+        return False
+    ps = morph.parses(language, last.text)
+    shaped = surname_class(last.text) or possessive_surname_lemma(last.text)
+    return any(morph.name_kind(p) == "Surn" for p in ps) or bool(shaped)
 
 
 def _place_prefixed(surface: str, toks: list[Word]) -> bool:

@@ -239,8 +239,12 @@ class SurrogateMaker:
             # English puts the given name first: "Zebulon Quackenbush" is not two surnames.
             lemma = morph.normalise(toks[0].text)
             first[0] = PersonToken("first", lemma, False, None)
+        # Initials stand for the first name and patronymic: the word after them is the surname
+        # («А. Л. Текслеру»).
         has_first = [
-            any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
+            any(o.role == "first" for j, o in enumerate(first) if j < i)
+            or (i > 0 and all(o.role == "initial" for o in first[:i]))
+            for i in range(len(toks))
         ]
         return [
             (
@@ -343,7 +347,10 @@ class SurrogateMaker:
                         r and not s and k for r, s, k in zip(per_word, support, known, strict=True)
                     ):
                         continue  # a word the dictionary knows has no such reading
-                    score = sum(support)
+                    # A guessed word without the reading counts against it, without a veto.
+                    score = sum(support) - 0.5 * sum(
+                        bool(r and not s) for r, s in zip(per_word, support, strict=True)
+                    )
                     # One person is singular unless every reading says otherwise («родину
                     # Дорошенків»): agreement cues do not outvote that.
                     score += 1.5 * (number == "sing") + 0.3 * (case == "nomn")

@@ -370,10 +370,11 @@ def person_token(
         # A patronymic or a word that is no first name follows the first name («ганна
         # степанівна»: not the surname Ганн; «Левко Гуменюк»).
         by_kind = {"Name": by_kind["Name"]}
-    full = full_name_of_diminutive(language, lower) if before_surname else None
+    guessed = not any(p.is_known for p in ps if morph.name_kind(p))
+    full = full_name_of_diminutive(language, lower) if before_surname or guessed else None
     if full and "Name" not in by_kind and not others_have_first:
-        # «Левко Гуменюк»: a diminutive the dictionary knows only as a surname, before a word
-        # that is no first name, is the first name.
+        # «Левко Гуменюк», «мой рустамчик»: a diminutive of a known name that the dictionary
+        # knows only as a surname (before a word that is no first name) or merely guesses at.
         return PersonToken("first", full, True, None, diminutive_class(lower))
     if by_kind and not (others_have_first and "Name" in by_kind and "Surn" in by_kind):
         kind = max(by_kind, key=lambda k: by_kind[k])

@@ -327,3 +327,47 @@ def test_an_indeclinable_place_under_pod_is_where_not_whither() -> None:
     assert any("ablt" in morph.tags_of(p) for p in morph.parses("ru", span.replacement)), (
         result.text
     )
+
+
+def test_the_word_after_initials_is_a_surname_in_its_case() -> None:
+    text = "Обращение к губернатору А. Л. Текслеру от родственников."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if "Текслеру" in text[s.start : s.end])
+    surname = span.replacement.split()[-1]
+    assert any(
+        morph.name_kind(p) == "Surn" and "datv" in morph.tags_of(p)
+        for p in morph.parses("ru", surname)
+    ), result.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word", "label"),
+    [
+        (
+            "ru",
+            "Номер был забран прапорщиком Зиннатуллиным и до сих пор.",
+            "Зиннатуллиным",
+            "PERSON",
+        ),
+        (
+            "uk",
+            "Народився він у Великій Писарівці. Пішов добровольцем.",
+            "Великій Писарівці",
+            "LOCATION",
+        ),
+    ],
+)
+def test_kind_from_title_adjective_and_initials(
+    language: str, text: str, word: str, label: str
+) -> None:
+    result = redact(text, language)
+    span = next(s for s in result.spans if text[s.start : s.end] == word)
+    assert span.label == label, result.text
+
+
+def test_initials_and_a_surname_are_no_place() -> None:
+    from redaction.surrogates.kinds import _initials_and_surname
+    from redaction.text import words
+
+    for surface, person in (("Т. Н. Зарубиной", True), ("Г. Новохопёрск", False)):
+        assert _initials_and_surname("ru", surface, words(surface)) is person
