@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from redaction import morph
 from redaction.evaluation.model import LOCATION, PERSON, Document, RedactionLike
-from redaction.placewords import PLACE_BEFORE, preposition_cases
+from redaction.placewords import PLACE_AFTER, PLACE_BEFORE, preposition_cases
 from redaction.surrogates.people import possessive_surname_readings
 
 CHECKED_LANGUAGES = ("ru", "uk")
@@ -91,6 +91,11 @@ def fits(lang: str, original: str, surrogate: str, before: str, person: bool) ->
     compare (Latin script, initials only). Words are paired from the end when the counts
     differ (the head of a place phrase and a person's last word carry the case)."""
     old = [w for w in _CYRILLIC_WORD.findall(original) if len(w) > 1]
+    # «Новохопёрск Воронежской области»: the region tail depends on the town, which carries
+    # the case; a surrogate town stands for the whole mention.
+    tail = next((i for i, w in enumerate(old) if i >= 2 and PLACE_AFTER.match(w)), None)
+    if not person and tail is not None:
+        old = old[: tail - 1]
     new = [w for w in _CYRILLIC_WORD.findall(surrogate) if len(w) > 1]
     if not old or not new:
         return None

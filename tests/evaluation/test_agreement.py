@@ -75,3 +75,9 @@ def test_a_name_after_a_settlement_noun_is_judged_by_its_own_case() -> None:
     assert fits("ru", "ВАРНА", "ТОТЬМА", "из ЧЕБАРКУЛЯ и с. ", False)  # «с.» is no preposition
     assert fits("ru", "кстово", "вязьмой", "это под ", False)  # undeclined as written
     assert not fits("ru", "кстово", "вязьмы", "это под ", False)
+
+
+def test_a_region_tail_is_not_what_the_town_agrees_with() -> None:
+    mention = "Г. НОВОХОПЁРСК ВОРОНЕЖСКОЙ ОБЛАСТИ"
+    assert fits("ru", mention, "Г. КИНЕШМА", "1997 Г.Р., ", False)
+    assert not fits("ru", mention, "Г. КИНЕШМЫ", "1997 Г.Р., ", False)
