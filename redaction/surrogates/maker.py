@@ -417,7 +417,12 @@ class SurrogateMaker:
     ) -> str:
         """One word of a person surrogate, of the real word's role; a diminutive or surname of
         the real one's class takes the real word's ending change (its case, as written)."""
-        names = pools(language)
+        # The real name itself is never its surrogate, whatever form it was written in
+        # («наташке» stands for Наталья, which the text never spells out).
+        names = {
+            k: [n for n in v if morph.normalise(n) != info.lemma] if isinstance(v, list) else v
+            for k, v in pools(language).items()
+        }
         key = f"PERSON|{info.role}|{info.lemma}"
         if info.role == "initial":
             return self._remembered(
@@ -552,8 +557,9 @@ class SurrogateMaker:
             if case not in cases and cases != preposition_cases(""):
                 # No reading fits the preposition (an indeclinable «из Котельниково»): the
                 # surrogate takes the case the preposition governs.
-                # Where something happens: «под Шуей», not the motion «под Шую».
-                order = (where, "loct", "ablt", "gent", "datv", "accs", *morph.CASES)
+                # Where something happens or comes from: «под Шуей», «з Переяслава», not the
+                # motion «под Шую» nor «з Переяславом» ("together with").
+                order = (where, "loct", "gent", "ablt", "datv", "accs", *morph.CASES)
                 case = next(c for c in order if c in cases)
             lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""

@@ -371,3 +371,21 @@ def test_initials_and_a_surname_are_no_place() -> None:
 
     for surface, person in (("Т. Н. Зарубиной", True), ("Г. Новохопёрск", False)):
         assert _initials_and_surname("ru", surface, words(surface)) is person
+
+
+@settings(max_examples=15, deadline=None)
+@given(key=st.binary(min_size=4, max_size=8))
+def test_a_diminutive_never_gets_its_own_name_back(key: bytes) -> None:
+    text = "Я уехал к наташке. Деньги скинь на карту наташки."
+    result = redact(text, "ru", policy=Policy(link_key=key))
+    for s in result.spans:
+        assert person_token("ru", s.replacement, alone=True).lemma != "наталья", result.text
+
+
+def test_a_place_after_z_that_fits_no_case_comes_from_it() -> None:
+    text = "Справжнє ім’я Левко Гуменюк, з Олешків. Там і жив."
+    result = redact(text, "uk")
+    span = next(s for s in result.spans if text[s.start : s.end] == "Олешків")
+    assert any("gent" in morph.tags_of(p) for p in morph.parses("uk", span.replacement)), (
+        result.text
+    )
