@@ -139,6 +139,11 @@ def _inflect(language: str, lemma: str, kind: str | None, wanted_grammemes: froz
     # the lexeme meant ("Євгенія" the woman's name, not the genitive of "Євгеній"); surnames
     # change gender by inflection (Смирнов -> Смирнова), so any of their readings will do.
     genders = grammemes & {"masc", "femn", "neut"}
+    if _is_own_nominative(ps, lemma, grammemes, genders):
+        # The lemma is the form asked for. pymorphy3's Ukrainian dictionary tags some
+        # nominatives without a case («кремінь»: "NOUN,inan masc"), and inflecting those
+        # yields a plural.
+        return lemma.lower()
     ranked = sorted(
         ps,
         key=lambda p: (
@@ -162,6 +167,28 @@ def _inflect(language: str, lemma: str, kind: str | None, wanted_grammemes: froz
             if form is not None:
                 return form.word
     return lemma.lower()
+
+
+def _is_own_nominative(
+    ps: tuple[Parse, ...], lemma: str, grammemes: set[str], genders: set[str]
+) -> bool:
+    """A nominative singular is asked for and the lemma is one, of the wanted gender."""
+    if not {"nomn", "sing"} <= grammemes or grammemes & {"plur"}:
+        return False
+    own = normalise(lemma)
+    for p in ps:
+        tags = tags_of(p)
+        case = features(p)[0]
+        if (
+            p.is_known
+            and normalise(p.normal_form) == own
+            and normalise(p.word) == own
+            and case in ("nomn", None)
+            and "plur" not in tags
+            and genders <= tags
+        ):
+            return True
+    return False
 
 
 def inflect_like(surrogate: str, real_lemma: str, real_form: str) -> str | None:

@@ -266,7 +266,8 @@ def redact(
     found = settle_kinds(clean, found, langs.at)
     found = [d for d in found if d.label in policy.labels]
     if policy.residual:
-        found = _with_residual(clean, found, kept, langs, policy)
+        # What the residual pass adds gets one kind per entity too («в селі Луці»).
+        found = settle_kinds(clean, _with_residual(clean, found, kept, langs, policy), langs.at)
     memory = (memory or Memory()).copy()
     maker = SurrogateMaker(
         memory, style=style, link_key=policy.link_key, avoid=_text_vocabulary(clean, langs)

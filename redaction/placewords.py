@@ -42,6 +42,7 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         (
             "из", "изо", "от", "до", "около", "возле", "без", "для", "из-за", "из-под", "від",
+            "з-під", "із-під", "з-за", "із-за",
             "біля", "після", "коло", "поблизу", "серед", "замість", "вздовж", "кроме", "крім",
             "після", "против", "проти", "мимо", "повз",
         ),
@@ -74,7 +75,7 @@ STRONG_PLACE_PREPOSITIONS = frozenset(
 )
 
 
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)\W*$")
 
 
 _NO_PREPOSITION = frozenset({"nomn", "gent", "datv", "accs", "ablt", "voct"})
@@ -118,9 +119,12 @@ def english_place_names(surface: str) -> list[tuple[int, int]]:
     return names or [(0, len(surface))]
 
 
-def preposition_cases(before: str) -> frozenset[str]:
+def preposition_cases(before: str, language: str = "") -> frozenset[str]:
     """Cases a mention can be in, judging by the word before it: what its preposition governs,
-    or - without a preposition - anything but the locative, which never stands alone."""
+    or - without a preposition - anything but the locative, which never stands alone. Russian
+    «у» takes only the genitive (Ukrainian «у» is also «в»)."""
     m = _LAST_WORD.search(before)
-    found = PREPOSITION_CASES.get(m.group(1).lower()) if m else None
-    return found or _NO_PREPOSITION
+    word = m.group(1).lower() if m else ""
+    if language == "ru" and word == "у":
+        return frozenset({"gent"})
+    return PREPOSITION_CASES.get(word) or _NO_PREPOSITION

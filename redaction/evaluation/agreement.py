@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 
 from redaction import morph
 from redaction.evaluation.model import LOCATION, PERSON, Document, RedactionLike
-from redaction.placewords import preposition_cases
+from redaction.placewords import PLACE_AFTER, PLACE_BEFORE, preposition_cases
+from redaction.surrogates.people import possessive_surname_readings
 
 CHECKED_LANGUAGES = ("ru", "uk")
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]+(?:['’ʼ-][а-яёіїєґА-ЯЁІЇЄҐ]+)*")
 _GENDERS = ("masc", "femn")
+_OPENING_QUOTES = ("«", '"', "“", "„")
 # Span labels that are the same kind as a gold label: a callsign is a person's name, an
 # address a place.
 _SAME_KIND = {PERSON: frozenset({PERSON, "CALLSIGN"}), LOCATION: frozenset({LOCATION, "ADDRESS"})}
@@ -89,11 +91,29 @@ def fits(lang: str, original: str, surrogate: str, before: str, person: bool) ->
     compare (Latin script, initials only). Words are paired from the end when the counts
     differ (the head of a place phrase and a person's last word carry the case)."""
     old = [w for w in _CYRILLIC_WORD.findall(original) if len(w) > 1]
+    # «Новохопёрск Воронежской области»: the region tail depends on the town, which carries
+    # the case; a surrogate town stands for the whole mention.
+    tail = next((i for i, w in enumerate(old) if i >= 2 and PLACE_AFTER.match(w)), None)
+    if not person and tail is not None:
+        old = old[: tail - 1]
     new = [w for w in _CYRILLIC_WORD.findall(surrogate) if len(w) > 1]
     if not old or not new:
         return None
     pairs = list(zip(old, new, strict=False)) if len(old) == len(new) else [(old[-1], new[-1])]
-    allowed = preposition_cases(before)
+    # «с. Варна»: a letter with a dot abbreviates a place noun, it is no preposition.
+    allowed = preposition_cases("" if before.rstrip().endswith(".") else before, lang)
+    if len(old) > 1 and old[0].lower() in PLACE_BEFORE:
+        # «в посёлок Победа», «під село Зоря»: the settlement noun takes the preposition's case,
+        # the name its own.
+        allowed = frozenset(morph.CASES)
+    # «позывной «Малой»»: a quoted name with no preposition is cited in the nominative
+    # (pymorphy3 knows «Малой» only as an oblique feminine adjective).
+    if (
+        before.rstrip().endswith(_OPENING_QUOTES)
+        and "nomn" in allowed
+        and all(any(r[:2] == ("nomn", "sing") for r in _readings(lang, n, person)) for n in new)
+    ):
+        return True
     return all(_word_fits(lang, o, n, allowed, person) for o, n in pairs)
 
 
@@ -102,21 +122,48 @@ def _word_fits(lang: str, old: str, new: str, allowed: frozenset[str], person: b
     have = _readings(lang, new, person)
     if not want or not have:
         return True  # neither side tells anything (an unknown foreign word)
-    in_context = {r for r in want if r[0] in allowed} or want
+    governed = allowed != preposition_cases("")
+    in_context = {r for r in want if r[0] in allowed}
+    if governed and not person and _undeclined(lang, old, want):
+        in_context = set()  # «под кстово»: the accusative-looking form is only its spelling
+    if not in_context and governed:
+        # No reading of the original fits its preposition: it is indeclinable as written («из
+        # Котельниково»); the surrogate must take a case the preposition governs.
+        in_context = {(c, n, g) for c in allowed for _, n, g in want}
+    in_context = in_context or want
     for case, number, gender in in_context:
         for c, n, g in have:
-            if c == case and n == number and (not person or None in (g, gender) or g == gender):
+            # After a preposition a place's number is its own («в Дюртюлях» -> «в Каргополе»);
+            # a person's gender and every number elsewhere must agree.
+            same_number = n == number or (governed and not person)
+            if c == case and same_number and (not person or None in (g, gender) or g == gender):
                 return True
     return False
+
+
+def _undeclined(lang: str, word: str, readings: set[tuple[str, str, str | None]]) -> bool:
+    """A Russian «-ово/-ино» town written undeclined: it reads only as a nominative/accusative."""
+    return (
+        lang == "ru" and word.lower().endswith("о") and {r[0] for r in readings} <= {"nomn", "accs"}
+    )
 
 
 def _readings(lang: str, word: str, person: bool) -> set[tuple[str, str, str | None]]:
     """(case, number, gender) of the word's readings; a person's name readings when it has any."""
     parses = morph.parses(lang, word)
+    out: set[tuple[str, str, str | None]] = set()
     if person:
-        named = [p for p in parses if morph.name_kind(p)]
+        # A plural first name is no reading of one person («Исмаилов» is not "of Ismails").
+        named = [
+            p
+            for p in parses
+            if morph.name_kind(p)
+            and not (morph.name_kind(p) == "Name" and "plur" in morph.tags_of(p))
+        ]
+        if not named:
+            # A surname the dictionary does not know reads by its ending («Рыбин»).
+            out |= possessive_surname_readings(lang, word)
         parses = tuple(named) or parses
-    out = set()
     for p in parses:
         case, number, gender = morph.features(p)
         if case is not None and number is not None:

@@ -39,6 +39,7 @@ class Context:
     surname_cue: bool  # "по фамилии", "прізвище"
     after_transitive: bool = False  # right after a transitive verb: its object (accusative)
     motion: bool = False  # a verb of motion earlier in the clause («поехали в», «вивезли до»)
+    before_verb: bool = False  # a finite singular verb right after it: its subject («жека говорит»)
 
 
 NEUTRAL = Context(preposition_cases(""), None, None, frozenset(), False, False)
@@ -54,7 +55,7 @@ def read_context(language: str, before: str, after: str) -> Context:
     opens = not before.strip() or before.rstrip()[-1:] in ",!—–-("
     closes = after.lstrip()[:1] in (",", "!", "")
     return Context(
-        preposition_cases(before),
+        preposition_cases(before, language),
         gender,
         _verb_gender(language, before, after),
         cases,
@@ -62,6 +63,7 @@ def read_context(language: str, before: str, after: str) -> Context:
         bool(_SURNAME_CUE.search(before[-30:])),
         _after_transitive(language, before),
         _motion(language, before),
+        _before_verb(language, after),
     )
 
 
@@ -131,3 +133,17 @@ def _motion(language: str, before: str) -> bool:
             ):
                 return True
     return False
+
+
+def _before_verb(language: str, after: str) -> bool:
+    """The next word is a finite singular verb («говорит», «пішов»): the mention is likely its
+    subject, in the nominative."""
+    if not after[:1].isspace():
+        return False
+    found = _WORD.findall(after[:25])
+    if not found:
+        return False
+    ps = morph.parses(language, found[0])
+    return bool(ps) and all(
+        "VERB" in morph.tags_of(p) and "sing" in morph.tags_of(p) for p in ps[:1]
+    )

@@ -19,7 +19,12 @@ from redaction.labels import CALLSIGN, CONTACT, DATE, LOCATION, NAME_LIKE, ORGAN
 from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, PLACE_BEFORE, is_place_prefix
 from redaction.recognizers.en_titles import is_honorific
 from redaction.surrogates import dates
-from redaction.surrogates.people import name_parses, surname_class
+from redaction.surrogates.people import (
+    canonical_first_name,
+    name_parses,
+    possessive_surname_lemma,
+    surname_class,
+)
 from redaction.text import Word, words
 from redaction.types import Detection
 
@@ -30,15 +35,18 @@ _PLACE_GOVERNMENT: dict[str, frozenset[str]] = {
     **dict.fromkeys(("з", "із", "зі", "из", "с", "со", "поблизу", "біля", "около", "возле"),
                     frozenset({"gent"})),
     **dict.fromkeys(("под", "під"), frozenset({"ablt"})),
+    **dict.fromkeys(("з-під", "із-під", "из-под"), frozenset({"gent"})),
+    **dict.fromkeys(("між", "между"), frozenset({"ablt"})),
 }
 # fmt: on
-_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+_LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)\s*$")
 _OPENING_QUOTES = ("«", '"', "“", "„")
 _ONE_WORD_KINDS = frozenset({PERSON, LOCATION, ORGANIZATION})
 _PERSON_ADJECTIVE_END = re.compile(r"(?:ой|ый|ий|ого|его|ому|ему|ым|им|ая|яя|ую|юю)$")
 # A full stop, question or exclamation mark after a word of two letters or more that is no
 # abbreviation, then a capital: a sentence ends there ("Дячуком. Михайла"; not "О. П.", "м.").
 _SENTENCE_END = re.compile(r"([^\W\d_]{2,})([.!?…]+)\s+(?=[^\W\d_])")
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def within_sentences(
@@ -48,7 +56,7 @@ def within_sentences(
     titles and abbreviations ("Co.", "Mrs.", "Col.") are short, so there a sentence ends only
     after a word of four letters or more."""
     out = []
-    for d in found:
+    for d in (piece for whole in found for piece in _lines(text, whole)):
         if d.label not in NAME_LIKE:
             out.append(d)
             continue
@@ -65,6 +73,17 @@ def within_sentences(
         if start < d.end:
             out.append(Detection(start, d.end, d.label, d.score, d.source))
     return [_without_function_words(text, d, language_at(d.start)) for d in out]
+
+
+def _lines(text: str, d: Detection) -> list[Detection]:
+    """A name-like detection cut at line breaks: a line ends a message or a sentence even in
+    text without full stops («павлік\nсвекруха»)."""
+    if d.label not in NAME_LIKE or "\n" not in text[d.start : d.end]:
+        return [d]
+    pieces = []
+    for m in _LINE.finditer(text, d.start, d.end):
+        pieces.append(Detection(m.start(), m.end(), d.label, d.score, d.source))
+    return pieces
 
 
 def _without_function_words(text: str, d: Detection, language: str) -> Detection:
@@ -109,6 +128,10 @@ def settle_kinds(
         word = toks[0].text
         if d.label != ORGANIZATION and _place_by_grammar(lang, text[: d.start], word):
             kind = LOCATION  # a place's grammar outvotes a nickname's look («в Мирном»)
+        elif d.label == PERSON and _place_word(lang, text[: d.start], word):
+            kind = LOCATION  # «с. Кушнаренково», «у Работино», «Цимлянск»
+        elif d.label == LOCATION and _first_name_not_place(lang, text[: d.start], word):
+            kind = PERSON  # «вместе с жекой», «жека говорит»
         elif not _after_place_word(text[: d.start]) and (
             _adjective_only(lang, word)
             or (d.label != PERSON and _nickname_noun(lang, word))
@@ -142,6 +165,16 @@ def settle_kinds(
         for d in found
         if d.label == LOCATION
     ]
+    # The name of a place written with its settlement noun («посёлок Победа»): a bare «Победу»
+    # is that place.
+    named_places = {
+        (language_at(d.start), key)
+        for d in found
+        if d.label == LOCATION
+        and len(ws := words(text[d.start : d.end])) == 2
+        and is_place_prefix(text[d.start : d.end], ws[0], ws[1])
+        for key in word_keys(language_at(d.start), ws[1].text)
+    }
     out = []
     for d in found:
         lang = language_at(d.start)
@@ -163,6 +196,8 @@ def settle_kinds(
                 label = LOCATION if LOCATION in kinds else kinds.pop()
             elif d.label in (ORGANIZATION, LOCATION):
                 label = next((people[k] for k in keys if k in people), label)
+            elif d.label == PERSON and any(k in named_places for k in keys):
+                label = LOCATION  # «Про Победу» after «в посёлок Победа»
             elif d.label == PERSON and any(callsigns.get(k) == CALLSIGN for k in keys):
                 label = CALLSIGN  # «сказал Бате» after «позывной «Батя»»
             elif d.label == CALLSIGN and _first_name_unquoted(lang, text, d):
@@ -177,6 +212,10 @@ def settle_kinds(
             label = _same_words(lang, toks, places, label)  # «Часовому Яру» as «Часів Яр»
         elif d.label == PERSON and len(toks) > 1 and _place_prefixed(surface, toks):
             label = LOCATION  # «м. Нова Одеса», not the initials «С. Й. Мельник»
+        elif d.label == PERSON and len(toks) == 2 and _adjective_and_place(lang, text, d, toks):
+            label = LOCATION  # «у Великій Писарівці»
+        elif d.label == LOCATION and len(toks) > 1 and _initials_and_surname(lang, surface, toks):
+            label = PERSON  # «Т. Н. Москальковой»
         out.append(d if label == d.label else Detection(d.start, d.end, label, d.score, d.source))
     return out
 
@@ -188,10 +227,51 @@ def _place_by_grammar(language: str, before: str, word: str) -> bool:
     cases = _PLACE_GOVERNMENT.get(m.group(1).lower()) if m else None
     if not cases:
         return False
-    readings = [p for p in morph.parses(language, word) if morph.features(p)[0] in cases]
+    # A guessed adjective is no evidence («с жекой» guessed as an adjective's genitive).
+    readings = [
+        p
+        for p in morph.parses(language, word)
+        if morph.features(p)[0] in cases and (p.is_known or "ADJF" not in morph.tags_of(p))
+    ]
     if not readings or "loct" in cases:
         return bool(readings)
     return not any(p.is_known and morph.name_kind(p) in ("Name", "Patr") for p in readings)
+
+
+def _place_word(language: str, before: str, word: str) -> bool:
+    """A one-word "person" that reads as a place: right after a settlement noun or its
+    abbreviation («с. Кушнаренково»); a known place and never a name («Цимлянск»); or after a
+    place preposition, a place reading (an indeclinable «у Работино») or only inanimate noun
+    readings («з Олешків»: a person is animate)."""
+    ps = morph.parses(language, word)
+    m = _LAST_WORD.search(before.rstrip(". ")[-25:] + " ")
+    prev = m.group(1).lower() if m else ""
+    settlement = prev in PLACE_BEFORE or (
+        len(prev) > 2 and bool(morph.lemmas(language, prev) & PLACE_BEFORE)  # «селі», «посёлке»
+    )
+    if settlement and before.rstrip()[-1:] in (".", prev[-1:]) and word[:1].isupper():
+        return True
+    named = any(morph.name_kind(p) for p in ps)
+    if any(p.is_known and "Geox" in morph.tags_of(p) for p in ps) and not named:
+        return True
+    if prev not in _PLACE_GOVERNMENT or not before.endswith(" ") or named:
+        return False
+    nouns = [p for p in ps if "NOUN" in morph.tags_of(p)]
+    inanimate = bool(nouns) and all("anim" not in morph.tags_of(p) for p in nouns)
+    return any("Geox" in morph.tags_of(p) for p in ps) or (inanimate and nouns == list(ps))
+
+
+def _first_name_not_place(language: str, before: str, word: str) -> bool:
+    """A one-word "place" that is a first name and nowhere a place says it is one: no place
+    reading, no place preposition or settlement noun before it («вместе с жекой»)."""
+    if _after_place_word(before) and not before.rstrip().endswith((" с", " со")):
+        return False
+    lemmas = morph.lemmas(language, word)
+    ps = morph.parses(language, word)
+    if any("Geox" in morph.tags_of(p) for p in ps):
+        return False
+    named = any(morph.name_kind(p) == "Name" for p in ps)
+    return named or any(canonical_first_name(language, lem) != lem for lem in lemmas)
 
 
 def _same_words(
@@ -234,7 +314,8 @@ def _titled(language: str, before: str, word: str) -> bool:
         and morph.features(p)[0] in title_cases
         for p in ps
     )
-    return named or (word[:1].isupper() and not word.isupper() and bool(surname_class(word)))
+    shaped = bool(surname_class(word) or possessive_surname_lemma(word))  # «Зиннатуллиным»
+    return named or (word[:1].isupper() and not word.isupper() and shaped)
 
 
 def _rank_and_surname(language: str, toks: list[str]) -> bool:
@@ -249,6 +330,29 @@ def _rank_and_surname(language: str, toks: list[str]) -> bool:
         for p in title
     ) and not any(morph.name_kind(p) == "Name" for p in title)
     return is_title and not any(morph.name_kind(p) == "Name" for p in name)
+
+
+def _adjective_and_place(language: str, text: str, d: Detection, toks: list[Word]) -> bool:
+    """An adjective and a noun in the place case after a place preposition: no person's name
+    opens with an adjective («у Великій Писарівці», «під Новою Каховкою»)."""
+    if language not in ("ru", "uk") or not _place_by_grammar(
+        language, text[: d.start], toks[1].text
+    ):
+        return False
+    ps = [p for p in morph.parses(language, toks[0].text) if p.is_known]
+    return bool(ps) and all("ADJF" in morph.tags_of(p) and not morph.name_kind(p) for p in ps)
+
+
+def _initials_and_surname(language: str, surface: str, toks: list[Word]) -> bool:
+    """Capital initials before one surname («Т. Н. Москальковой»), not «Г. Новохопёрск»."""
+    if language not in ("ru", "uk") or _place_prefixed(surface, toks):
+        return False
+    *initials, last = toks
+    if not all(len(t.text) == 1 and t.text.isupper() for t in initials):
+        return False
+    ps = morph.parses(language, last.text)
+    shaped = surname_class(last.text) or possessive_surname_lemma(last.text)
+    return any(morph.name_kind(p) == "Surn" for p in ps) or bool(shaped)
 
 
 def _place_prefixed(surface: str, toks: list[Word]) -> bool:

@@ -31,17 +31,25 @@ from redaction.labels import (
     PERSON,
 )
 from redaction.memory import Memory
-from redaction.placewords import english_place_names, is_place_prefix, preposition_cases
+from redaction.placewords import (
+    PLACE_AFTER,
+    english_place_names,
+    is_place_prefix,
+    preposition_cases,
+)
 from redaction.surrogates import dates, shapes
 from redaction.surrogates.context import NEUTRAL, Context, read_context
 from redaction.surrogates.people import (
     PersonToken,
     can_make_diminutive,
     diminutive_class,
+    is_patronymic,
     make_diminutive,
     name_parses,
     person_token,
     pools,
+    possessive_surname_lemma,
+    possessive_surname_readings,
     surname_class,
 )
 from redaction.text import Word, match_casing, words
@@ -108,7 +116,7 @@ class SurrogateMaker:
         gets the surrogate made the first time without making it again."""
         context = read_context(language, before, after) if label != DATE else NEUTRAL
         # «с. Песчанокопское», «г. Ишим»: a letter with a dot abbreviates a place noun.
-        cases = preposition_cases("" if before.rstrip().endswith(".") else before)
+        cases = preposition_cases("" if before.rstrip().endswith(".") else before, language)
         quoted = before.rstrip().endswith(_OPENING_QUOTES)
         key = (surface, label, language, cases, quoted, context)
         made = self._made.get(key)
@@ -215,14 +223,28 @@ class SurrogateMaker:
         toks = words(surface, english=language == "en")
         cue = self._context.surname_cue
         first = [
-            person_token(language, t.text, alone=len(toks) == 1, surname_cue=cue) for t in toks
+            person_token(
+                language,
+                t.text,
+                alone=len(toks) == 1,
+                surname_cue=cue,
+                before_patronymic=i + 1 < len(toks) and is_patronymic(toks[i + 1].text),
+                before_surname=i == 0
+                and len(toks) == 2
+                and not _name_reading(language, toks[1].text),
+            )
+            for i, t in enumerate(toks)
         ]
         if language == "en" and len(toks) > 1 and all(t.role == "last" for t in first):
             # English puts the given name first: "Zebulon Quackenbush" is not two surnames.
             lemma = morph.normalise(toks[0].text)
             first[0] = PersonToken("first", lemma, False, None)
+        # Initials stand for the first name and patronymic: the word after them is the surname
+        # («А. Л. Текслеру»).
         has_first = [
-            any(o.role == "first" for j, o in enumerate(first) if j < i) for i in range(len(toks))
+            any(o.role == "first" for j, o in enumerate(first) if j < i)
+            or (i > 0 and all(o.role == "initial" for o in first[:i]))
+            for i in range(len(toks))
         ]
         return [
             (
@@ -241,7 +263,8 @@ class SurrogateMaker:
         «Пастуха» is that surname's genitive, not a new first name."""
         if info.role == "initial" or f"PERSON|{info.role}|{info.lemma}" in self.memory.entries:
             return info
-        for lemma in sorted(morph.lemmas(language, word)):
+        stem = possessive_surname_lemma(word)
+        for lemma in sorted(morph.lemmas(language, word) | ({stem} if stem else set())):
             for role in ("last", "first", "patr"):
                 if f"PERSON|{role}|{lemma}" in self.memory.entries and role != info.role:
                     return PersonToken(role, lemma, False, None)
@@ -291,7 +314,18 @@ class SurrogateMaker:
             if entry and entry.get("gender") and info.role in ("first", "patr"):
                 remembered = entry["gender"]
         ctx = self._context
-        per_word = [self._word_readings(language, word.text, info) for word, info in toks]
+        # An initial says nothing of case or gender (its letter parses as a conjunction).
+        per_word = [
+            self._word_readings(language, word.text, info)
+            for word, info in toks
+            if info.role != "initial"
+        ]
+        # Guesses for an unknown word («жека») are weak: they vote but veto nothing.
+        known = [
+            any(p.is_known for p in name_parses(language, word.text))
+            for word, info in toks
+            if info.role != "initial"
+        ]
         best, best_score = ("masc", "nomn", "sing"), float("-inf")
         for gender in ("masc", "femn"):
             for case in morph.CASES:
@@ -309,9 +343,14 @@ class SurrogateMaker:
                         )
                         for readings in per_word
                     ]
-                    if any(r and not s for r, s in zip(per_word, support, strict=True)):
-                        continue  # a word that has readings has none of this one
-                    score = sum(support)
+                    if any(
+                        r and not s and k for r, s, k in zip(per_word, support, known, strict=True)
+                    ):
+                        continue  # a word the dictionary knows has no such reading
+                    # A guessed word without the reading counts against it, without a veto.
+                    score = sum(support) - 0.5 * sum(
+                        bool(r and not s) for r, s in zip(per_word, support, strict=True)
+                    )
                     # One person is singular unless every reading says otherwise («родину
                     # Дорошенків»): agreement cues do not outvote that.
                     score += 1.5 * (number == "sing") + 0.3 * (case == "nomn")
@@ -319,6 +358,7 @@ class SurrogateMaker:
                     agrees = not ctx.agreeing_cases or case in ctx.agreeing_cases
                     score += 1.0 * (ctx.gender == gender and agrees)
                     score += 0.6 * (ctx.subject_gender == gender and case == "nomn")
+                    score += 0.5 * (ctx.before_verb and case == "nomn")
                     score += 0.5 * (case in ctx.agreeing_cases)
                     score += 0.4 * (case == "accs" and ctx.after_transitive)
                     score -= 3.0 * (case == "voct" and not ctx.vocative)
@@ -354,6 +394,11 @@ class SurrogateMaker:
             if number == "plur" and info.role != "last":
                 weight *= 0.3  # one person: a plural reading of a first name is a stretch
             out[(case, number, g)] = max(out.get((case, number, g), 0.0), weight)
+        if info.role == "last" and not kinds:
+            # A surname the dictionary knows at most as another word reads by its ending
+            # (Зарубину: no "notch" here).
+            for reading in possessive_surname_readings(language, word):
+                out[reading] = max(out.get(reading, 0.0), 0.6)
         return out
 
     def _taken_letters(self) -> set[str]:
@@ -372,7 +417,12 @@ class SurrogateMaker:
     ) -> str:
         """One word of a person surrogate, of the real word's role; a diminutive or surname of
         the real one's class takes the real word's ending change (its case, as written)."""
-        names = pools(language)
+        # The real name itself is never its surrogate, whatever form it was written in
+        # («наташке» stands for Наталья, which the text never spells out).
+        names = {
+            k: [n for n in v if morph.normalise(n) != info.lemma] if isinstance(v, list) else v
+            for k, v in pools(language).items()
+        }
         key = f"PERSON|{info.role}|{info.lemma}"
         if info.role == "initial":
             return self._remembered(
@@ -454,7 +504,10 @@ class SurrogateMaker:
             pool = [p for p in pool if _plural_only(language, p, lemma=True) == plural] or pool
             genders = _genders(language, toks[-1].text)
             pool = [p for p in pool if _genders(language, p, lemma=True) & genders] or pool
-        lemma = self._choose_entity(LOCATION, language, surface, pool)
+        # «посёлок Победа» and a bare «Победу» are one place: the name alone is the key.
+        named = toks[1:] if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]) else toks
+        key = surface[named[0].start :] if named else surface
+        lemma = self._choose_entity(LOCATION, language, key, pool)
         return self._inflected_like(language, lemma, surface, "Geox")
 
     def _callsign(self, surface: str, language: str) -> str:
@@ -467,9 +520,14 @@ class SurrogateMaker:
         toks = words(surface, english=language == "en")
         if not toks:
             return lemma
-        ps = morph.parses(language, toks[-1].text)
-        # «Малой» in quotes stays in the nominative; «у «Грозы»» is declined as written.
+        head = _place_head(toks)
+        ps = morph.parses(language, head.text)
+        prefixed = len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1])
+        # «Малой» in quotes stays in the nominative; «у «Грозы»» is declined as written. A name
+        # after «посёлок», «с.» keeps its own case when it is a nominative («в посёлок Победа»,
+        # «з с. Кам'янка»): the place noun carries the preposition's.
         naming = self._quoted and "loct" not in self._cases
+        naming |= prefixed and any(morph.features(p)[0] == "nomn" for p in ps)
         if language in ("ru", "uk") and not naming:
             cases = self._cases
             # After в/у/на a place is where something happens (locative) unless a verb of
@@ -486,10 +544,23 @@ class SurrogateMaker:
                 ),
             )
             case, number, _ = morph.features(ranked[0]) if ranked else ("nomn", "sing", None)
+            # A Russian «-ово/-ино» town written undeclined reads only as a nominative or
+            # accusative («под Работино», «у Работино»): that is no motion, only its spelling.
+            undeclined = (
+                language == "ru"
+                and head.text.lower().endswith("о")
+                and not self._context.motion
+                and {c for p in ps if (c := morph.features(p)[0])} <= {"nomn", "accs"}
+            )
+            if undeclined and case == "accs":
+                case = "nomn"
             if case not in cases and cases != preposition_cases(""):
                 # No reading fits the preposition (an indeclinable «из Котельниково»): the
                 # surrogate takes the case the preposition governs.
-                case = where if where in cases else next(c for c in morph.CASES if c in cases)
+                # Where something happens or comes from: «под Шуей», «з Переяслава», not the
+                # motion «под Шую» nor «з Переяславом» ("together with").
+                order = (where, "loct", "gent", "ablt", "datv", "accs", *morph.CASES)
+                case = next(c for c in order if c in cases)
             lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""
         if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
@@ -605,6 +676,20 @@ def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
     """The pool's nouns the analyser declines into forms it recognises (all, if none does)."""
     names = pools(language)[pool]
     return [n for n in names if morph.declines_cleanly(language, n, kind)] or names
+
+
+def _place_head(toks: list[Word]) -> Word:
+    """The word of a place mention that carries its case: the last one before a region tail
+    («Петровск Саратовской обл», «Новохопёрск Воронежской области»), else the last one
+    («Часів Яр», «Великій Писарівці»)."""
+    for i, t in enumerate(toks[2:], start=2):
+        if PLACE_AFTER.match(t.text):
+            return toks[i - 2]
+    return toks[-1]
+
+
+def _name_reading(language: str, word: str) -> bool:
+    return any(morph.name_kind(p) == "Name" for p in name_parses(language, word))
 
 
 def _declines_as_man(language: str, surname: str) -> bool:

@@ -73,6 +73,72 @@ _SURNAME_CLASSES = (
 )
 
 
+# Feminine surname endings of the possessive and adjectival classes and their masculine forms.
+_FEMININE_SURNAME_ENDINGS = (
+    ("ова", "ов"),
+    ("ева", "ев"),
+    ("ёва", "ёв"),
+    ("ина", "ин"),
+    ("ына", "ын"),
+    ("ская", "ский"),
+    ("цкая", "цкий"),
+    ("ська", "ський"),
+    ("цька", "цький"),
+)
+
+# A possessive surname (-ов/-ев/-ин/-ын, Ukrainian -ів/-їн) and any case ending of its masculine,
+# feminine or plural paradigm.
+_POSSESSIVE_SURNAME_FORM = re.compile(
+    r"(.+(?:ов|ев|ин|ын|ів|їв|ін|їн))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми|им|ими|их|ові|и|ої|ій)?"
+)
+
+_M, _F, _P = "masc", "femn", None
+
+
+def _paradigm(rows: dict[str, str]) -> dict[str, tuple[tuple[str, str, str | None], ...]]:
+    """Ending -> readings, from "case number/gender" rows ("gent m", "nomn p")."""
+    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    for ending, cells in rows.items():
+        for cell in cells.split(","):
+            case, who = cell.split()
+            gender = {"m": _M, "f": _F, "p": _P}[who]
+            out.setdefault(ending, []).append((case, "plur" if who == "p" else "sing", gender))
+    return {e: tuple(r) for e, r in out.items()}
+
+
+_POSSESSIVE_ENDINGS_RU = _paradigm(
+    {
+        "": "nomn m",
+        "а": "gent m,accs m,nomn f",
+        "у": "datv m,accs f",
+        "ым": "ablt m,datv p",
+        "ом": "ablt m",
+        "е": "loct m",
+        "ой": "gent f,datv f,ablt f,loct f",
+        "ою": "ablt f",
+        "ы": "nomn p",
+        "ых": "gent p,accs p,loct p",
+        "ыми": "ablt p",
+    }
+)
+_POSSESSIVE_ENDINGS_UK = _paradigm(
+    {
+        "": "nomn m",
+        "а": "gent m,accs m,nomn f",
+        "у": "datv m,loct m,accs f",
+        "ові": "datv m,loct m",
+        "им": "ablt m,datv p",
+        "е": "voct m",
+        "ої": "gent f",
+        "ій": "datv f,loct f",
+        "ою": "ablt f",
+        "и": "nomn p",
+        "их": "gent p,accs p,loct p",
+        "ими": "ablt p",
+    }
+)
+
+
 @cache
 def pools(language: str) -> dict[str, Any]:
     """The language's surrogate lists (data/names_<language>.json)."""
@@ -148,6 +214,36 @@ def surname_class(lemma: str) -> str:
     return next((c for end, c in _SURNAME_CLASSES if low.endswith(end)), "")
 
 
+def masculine_surname(word: str) -> str:
+    """The masculine lemma of a surname the dictionary does not know: Зарубина -> зарубин,
+    Лозовская -> лозовский. A wife's and a husband's surname share one entry, and the
+    surrogate takes the real word's ending change from the masculine lemma, so a woman's
+    surname stays a woman's (Зарубина -> Семёнова, not Семёнов)."""
+    low = morph.normalise(word)
+    for female, male in _FEMININE_SURNAME_ENDINGS:
+        if low.endswith(female) and len(low) > len(female) + 1:
+            return low[: -len(female)] + male
+    return low
+
+
+def possessive_surname_lemma(word: str) -> str | None:
+    """The masculine lemma an -ов/-ин surname form may have (Зарубиной, Зарубину -> зарубин),
+    for words the dictionary cannot analyse: a surname met before in another case is found."""
+    m = _POSSESSIVE_SURNAME_FORM.fullmatch(morph.normalise(word))
+    return m.group(1) if m and len(m.group(1)) > 4 else None
+
+
+def possessive_surname_readings(language: str, word: str) -> set[tuple[str, str, str | None]]:
+    """(case, number, gender) an -ов/-ин surname form has by its ending, for surnames the
+    dictionary only guesses at (Зарубину: a man's dative or a woman's accusative)."""
+    m = _POSSESSIVE_SURNAME_FORM.fullmatch(morph.normalise(word))
+    if not m or len(m.group(1)) <= 4:
+        return set()
+    ending = morph.normalise(word)[len(m.group(1)) :]
+    table = _POSSESSIVE_ENDINGS_UK if language == "uk" else _POSSESSIVE_ENDINGS_RU
+    return {(c, n, g) for c, n, g in table.get(ending, ())}
+
+
 def diminutive_class(lemma: str) -> str:
     """The suffix a diminutive is built with ("ка" for Катька, "ик" for Славик), or "" for a
     short form (Саша, Женя)."""
@@ -178,10 +274,19 @@ def diminutives_by_class(language: str) -> dict[str, dict[str, str]]:
         forms.setdefault(cls, dim)
         if language != "en" and cls == "" and dim.endswith(("а", "я")):
             stem = dim[:-1]
-            forms.setdefault(
-                "ка", stem + ("ька" if dim.endswith("я") and stem[-1] not in "иі" else "ка")
-            )
+            made = stem + ("ька" if dim.endswith("я") and stem[-1] not in "иі" else "ка")
+            if _known_name(made):  # not every short form has one: Костя, Вика, Лара
+                forms.setdefault("ка", made)
     return out
+
+
+def _known_name(word: str) -> bool:
+    """A first name either dictionary knows (a Russian and a Ukrainian reader share most)."""
+    return any(
+        p.is_known and morph.name_kind(p) == "Name"
+        for lang in ("ru", "uk")
+        for p in morph.parses(lang, word)
+    )
 
 
 def full_name_of_diminutive(language: str, word_lemma: str) -> str | None:
@@ -217,6 +322,11 @@ class PersonToken:
     suffix: str = ""  # a diminutive's suffix class ("ка", "ик", "" for a short form)
 
 
+def is_patronymic(word: str) -> bool:
+    """Known by its suffix (Степанович, Іванівна)."""
+    return bool(_PATRONYMIC.search(morph.normalise(word)))
+
+
 def person_token(
     language: str,
     word: str,
@@ -224,6 +334,8 @@ def person_token(
     others_have_first: bool = False,
     alone: bool = False,
     surname_cue: bool = False,
+    before_patronymic: bool = False,
+    before_surname: bool = False,
 ) -> PersonToken:
     """Classify one word of a person mention and find its normalised lemma. A lone word is a
     first name when it can be one ("Will", "Sonya", «Назар», «Юрою») unless a cue ("по
@@ -254,8 +366,16 @@ def person_token(
     if surname_cue and alone:
         return PersonToken("last", morph.best_lemma(language, word, ("Surn",)), False, None)
     singular_name = any(morph.name_kind(p) == "Name" and "plur" not in morph.tags_of(p) for p in ps)
-    if alone and singular_name:
+    if (alone or before_patronymic or before_surname) and singular_name:
+        # A patronymic or a word that is no first name follows the first name («ганна
+        # степанівна»: not the surname Ганн; «Левко Гуменюк»).
         by_kind = {"Name": by_kind["Name"]}
+    guessed = not any(p.is_known for p in ps if morph.name_kind(p))
+    full = full_name_of_diminutive(language, lower) if before_surname or guessed else None
+    if full and "Name" not in by_kind and not others_have_first:
+        # «Левко Гуменюк», «мой рустамчик»: a diminutive of a known name that the dictionary
+        # knows only as a surname (before a word that is no first name) or merely guesses at.
+        return PersonToken("first", full, True, None, diminutive_class(lower))
     if by_kind and not (others_have_first and "Name" in by_kind and "Surn" in by_kind):
         kind = max(by_kind, key=lambda k: by_kind[k])
     elif by_kind and others_have_first:
@@ -264,7 +384,11 @@ def person_token(
         role = "last" if others_have_first or lower.endswith(_SURNAME_ENDINGS) else "first"
         full = full_name_of_diminutive(language, lower) if role == "first" else None
         suffix = diminutive_class(lower) if full else ""
-        return PersonToken(role, full or lower, full is not None, None, suffix)
+        if role == "last":
+            lemma = possessive_surname_lemma(lower) or masculine_surname(lower)
+        else:
+            lemma = full or lower
+        return PersonToken(role, lemma, full is not None, None, suffix)
     # The vocative is the rarest reading: «Сашко» is the nominative of сашко, not the
     # vocative of сашка.
     of_kind = sorted(

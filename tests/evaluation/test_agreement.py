@@ -50,3 +50,34 @@ def test_document_counts_grammar_and_kind_per_language() -> None:
     assert agreement.share("ru") == (2, 2)
     assert agreement.share("ru", kind=True) == (1, 2)  # a place became a person
     assert agreement.share("uk") == (0, 0)
+
+
+def test_correct_surrogates_the_dictionary_misreads_are_accepted() -> None:
+    # Indeclinable as written: the surrogate takes the case the preposition governs.
+    assert fits("ru", "Котельниково", "Углича", "сам он из ", False)
+    assert not fits("ru", "Котельниково", "Углич", "сам он из ", False)
+    # After a preposition a place's number is its own.
+    assert fits("ru", "Дюртюлях", "Каргополе", "работает в ", False)
+    assert not fits("ru", "Дюртюлях", "Каргополь", "работает в ", False)
+    # Surnames the dictionary does not know, or reads as a plural first name, by their ending.
+    assert fits("ru", "Костя Рыбин", "Влад Ефимов", "его друг, ", True)
+    assert not fits("ru", "Костя Рыбин", "Влад Ефимова", "его друг, ", True)
+    assert fits("ru", "Исмаилов", "Волков", "некий ", True)
+    assert not fits("ru", "Исмаилов", "Волкова", "некий ", True)
+    # A quoted callsign is cited in the nominative.
+    assert fits("ru", "Малой", "Сокол", "позывной «", False)
+    assert not fits("ru", "Малой", "Соколами", "позывной «", False)
+
+
+def test_a_name_after_a_settlement_noun_is_judged_by_its_own_case() -> None:
+    assert fits("ru", "посёлок Победа", "посёлок Тотьма", "из Мирного в ", False)
+    assert not fits("ru", "посёлок Победа", "посёлок Тотьме", "из Мирного в ", False)
+    assert fits("ru", "ВАРНА", "ТОТЬМА", "из ЧЕБАРКУЛЯ и с. ", False)  # «с.» is no preposition
+    assert fits("ru", "кстово", "вязьмой", "это под ", False)  # undeclined as written
+    assert not fits("ru", "кстово", "вязьмы", "это под ", False)
+
+
+def test_a_region_tail_is_not_what_the_town_agrees_with() -> None:
+    mention = "Г. НОВОХОПЁРСК ВОРОНЕЖСКОЙ ОБЛАСТИ"
+    assert fits("ru", mention, "Г. КИНЕШМА", "1997 Г.Р., ", False)
+    assert not fits("ru", mention, "Г. КИНЕШМЫ", "1997 Г.Р., ", False)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redaction import morph, redact
+from redaction import Policy, morph, redact
 from redaction.evaluation.agreement import fits
 from redaction.surrogates.people import person_token
 
@@ -173,3 +173,219 @@ def test_one_word_entity_keeps_one_surrogate_across_its_forms() -> None:
     lemmas = {morph.best_lemma("ru", s.replacement, ()) for s in result.spans}
     assert len(result.spans) == 4 and len(lemmas) == 1
     assert {s.label for s in result.spans} == {"CALLSIGN"}
+
+
+_OV_SURNAME_TEMPLATES = [
+    ("Я {} {}, пишу вам.", "nomn"),
+    ("Передайте {} {} привет.", "datv"),
+    ("Заявление от {} {} приняли.", "gent"),
+]
+
+
+@settings(max_examples=20, deadline=None)
+@given(template=st.integers(0, 2), woman=st.booleans(), key=st.binary(min_size=4, max_size=8))
+def test_unknown_possessive_surname_keeps_gender_and_case(
+    template: int, woman: bool, key: bytes
+) -> None:
+    """A surname the dictionary does not know (Зарубин) keeps the woman's or man's form and the
+    case the sentence gives it: «Евгения Зарубина» never becomes «Софья Семёнов»."""
+    sentence, case = _OV_SURNAME_TEMPLATES[template]
+    gender = "femn" if woman else "masc"
+    first = morph.inflect("ru", "Евгения" if woman else "Олег", "Name", {gender, case, "sing"})
+    ending = {("femn", "nomn"): "а", ("femn", "datv"): "ой", ("femn", "gent"): "ой"}
+    ending |= {("masc", "nomn"): "", ("masc", "datv"): "у", ("masc", "gent"): "а"}
+    last = "Зарубин" + ending[(gender, case)]
+    text = sentence.format(first.capitalize(), last)
+    result = redact(text, "ru", policy=Policy(link_key=key))
+    span = next(s for s in result.spans if last in text[s.start : s.end])
+    new_last = span.replacement.split()[-1]
+    readings = {
+        (morph.features(p)[0], morph.features(p)[2])
+        for p in morph.parses("ru", new_last)
+        if morph.name_kind(p) == "Surn"
+    }
+    assert (case, gender) in readings, result.text
+
+
+def test_a_wife_and_husband_share_the_surname_surrogate() -> None:
+    text = "Мой муж, Олег Зарубин, служит. Я Евгения Зарубина. Передайте Зарубиной привет."
+    result = redact(text, "ru")
+    stems = {s.replacement.split()[-1][:5] for s in result.spans}
+    assert len(stems) == 1, result.text
+
+
+def test_initials_do_not_hide_the_surname_case() -> None:
+    text = "Там Кравцю А. С. протягом шести годин не давали води."
+    result = redact(text, "uk")
+    span = next(s for s in result.spans if text[s.start : s.end].startswith("Кравцю"))
+    surname = span.replacement.split()[0]
+    assert any(
+        "datv" in morph.tags_of(p) and "masc" in morph.tags_of(p) and "Fixd" not in morph.tags_of(p)
+        for p in morph.parses("uk", surname)
+    ), result.text
+
+
+def test_built_diminutives_are_names_a_reader_knows() -> None:
+    from redaction.surrogates.people import diminutives_by_class
+
+    for language in ("ru", "uk"):
+        for forms in diminutives_by_class(language).values():
+            made = forms.get("ка")
+            if made:
+                assert any(
+                    p.is_known and morph.name_kind(p) == "Name"
+                    for lang in ("ru", "uk")
+                    for p in morph.parses(lang, made)
+                ), made
+
+
+def test_a_nominative_is_the_lemma_itself() -> None:
+    # pymorphy3 tags «кремінь» without a case; inflecting it gave the plural «кремені».
+    assert morph.inflect("uk", "Кремінь", None, {"nomn", "sing"}) == "кремінь"
+
+
+def test_no_span_crosses_a_line_break() -> None:
+    text = "з його групи живий лишився тільки він і павлік\nсвекруха досі кличе його"
+    result = redact(text, "uk")
+    for s in result.spans:
+        assert "\n" not in text[s.start : s.end]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("ru", "Из Мирного их перекинули в посёлок Победа.", "Победа"),
+        ("uk", "Його затримали на виїзді з с. Кам'янка та вивезли.", "Кам'янка"),
+    ],
+)
+def test_a_name_after_a_settlement_noun_keeps_its_nominative(
+    language: str, text: str, name: str
+) -> None:
+    result = redact(text, language)
+    span = next(s for s in result.spans if name in text[s.start : s.end])
+    town = span.replacement.split()[-1]
+    assert ("nomn", "sing") in {morph.features(p)[:2] for p in morph.parses(language, town)}, (
+        result.text
+    )
+
+
+def test_region_tail_does_not_give_the_town_its_case() -> None:
+    text = "ПАНКРАТОВ СЕРГЕЙ, 12.12.1997 Г.Р., Г. НОВОХОПЁРСК ВОРОНЕЖСКОЙ ОБЛАСТИ. В/Ч 91701."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if "НОВОХОПЁРСК" in text[s.start : s.end])
+    town = span.replacement.split()[-1]
+    assert any("nomn" in morph.tags_of(p) for p in morph.parses("ru", town)), result.text
+
+
+def test_russian_u_takes_the_genitive_of_an_indeclinable_place() -> None:
+    text = "Его ранило, и он остался на позиции у Работино."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if text[s.start : s.end] == "Работино")
+    assert span.label == "LOCATION"
+    assert any("gent" in morph.tags_of(p) for p in morph.parses("ru", span.replacement))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word", "label"),
+    [
+        (
+            "ru",
+            "Адрес: ул. Гагарина, д. 3, кв. 9, с. Кушнаренково, 452230.",
+            "Кушнаренково",
+            "LOCATION",
+        ),
+        ("uk", "Левко Гуменюк, з Олешків, сидів з нами.", "Олешків", "LOCATION"),
+        ("uk", "Він у плєну з 18 лютого, з-під Авдіївки.", "Авдіївки", "LOCATION"),
+        (
+            "ru",
+            "Из Мирного их перекинули в посёлок Победа. Про Победу он не шутил.",
+            "Победу",
+            "LOCATION",
+        ),
+    ],
+)
+def test_one_word_kind_from_its_grammar_and_entity(
+    language: str, text: str, word: str, label: str
+) -> None:
+    result = redact(text, language)
+    span = next(s for s in result.spans if text[s.start : s.end] == word)
+    assert span.label == label, result.text
+
+
+def test_first_name_before_a_patronymic_or_surname_stays_a_first_name() -> None:
+    text = "мама його ганна степанівна працює в магазині. Справжнє ім’я Левко Гуменюк."
+    result = redact(text, "uk")
+    for s in result.spans:
+        first = s.replacement.split()[0]
+        assert person_token("uk", first, before_surname=True).role == "first", result.text
+
+
+def test_an_indeclinable_place_under_pod_is_where_not_whither() -> None:
+    text = "Он погиб под Работино летом."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if text[s.start : s.end] == "Работино")
+    assert any("ablt" in morph.tags_of(p) for p in morph.parses("ru", span.replacement)), (
+        result.text
+    )
+
+
+def test_the_word_after_initials_is_a_surname_in_its_case() -> None:
+    text = "Обращение к губернатору А. Л. Текслеру от родственников."
+    result = redact(text, "ru")
+    span = next(s for s in result.spans if "Текслеру" in text[s.start : s.end])
+    surname = span.replacement.split()[-1]
+    assert any(
+        morph.name_kind(p) == "Surn" and "datv" in morph.tags_of(p)
+        for p in morph.parses("ru", surname)
+    ), result.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word", "label"),
+    [
+        (
+            "ru",
+            "Номер был забран прапорщиком Зиннатуллиным и до сих пор.",
+            "Зиннатуллиным",
+            "PERSON",
+        ),
+        (
+            "uk",
+            "Народився він у Великій Писарівці. Пішов добровольцем.",
+            "Великій Писарівці",
+            "LOCATION",
+        ),
+    ],
+)
+def test_kind_from_title_adjective_and_initials(
+    language: str, text: str, word: str, label: str
+) -> None:
+    result = redact(text, language)
+    span = next(s for s in result.spans if text[s.start : s.end] == word)
+    assert span.label == label, result.text
+
+
+def test_initials_and_a_surname_are_no_place() -> None:
+    from redaction.surrogates.kinds import _initials_and_surname
+    from redaction.text import words
+
+    for surface, person in (("Т. Н. Зарубиной", True), ("Г. Новохопёрск", False)):
+        assert _initials_and_surname("ru", surface, words(surface)) is person
+
+
+@settings(max_examples=15, deadline=None)
+@given(key=st.binary(min_size=4, max_size=8))
+def test_a_diminutive_never_gets_its_own_name_back(key: bytes) -> None:
+    text = "Я уехал к наташке. Деньги скинь на карту наташки."
+    result = redact(text, "ru", policy=Policy(link_key=key))
+    for s in result.spans:
+        assert person_token("ru", s.replacement, alone=True).lemma != "наталья", result.text
+
+
+def test_a_place_after_z_that_fits_no_case_comes_from_it() -> None:
+    text = "Справжнє ім’я Левко Гуменюк, з Олешків. Там і жив."
+    result = redact(text, "uk")
+    span = next(s for s in result.spans if text[s.start : s.end] == "Олешків")
+    assert any("gent" in morph.tags_of(p) for p in morph.parses("uk", span.replacement)), (
+        result.text
+    )
