@@ -56,7 +56,14 @@ def parses(language: str, word: str) -> tuple[Parse, ...]:
         language = "ru"
     elif language == "ru" and _UK_ONLY.search(word):
         language = "uk"
-    return tuple(analyzer(language).parse(word.lower().translate(_APOS)))
+    return _analyses(language, word.lower().translate(_APOS))
+
+
+@lru_cache(maxsize=200_000)
+def _analyses(language: str, folded: str) -> tuple[Parse, ...]:
+    """pymorphy3's analyses of a lower-cased word: "Андрій", "андрій" and "АНДРІЙ" are all
+    asked about (names in lower case, truecasing, ALL-CAPS text) and are parsed once."""
+    return tuple(analyzer(language).parse(folded))
 
 
 def tags_of(parse: Parse) -> frozenset[str]:

@@ -279,3 +279,24 @@ def test_patterns_match_only_texts_holding_what_they_require(text: str) -> None:
 @pytest.mark.parametrize("index", range(len(_TESTIMONIES)))
 def test_patterns_match_only_testimonies_holding_what_they_require(index: int) -> None:
     _only_where_required(_TESTIMONIES[index])
+
+
+@pytest.mark.parametrize(
+    ("language", "spellings"),
+    [
+        ("uk", ["Андрій", "андрій", "АНДРІЙ"]),
+        ("ru", ["Ёлка", "ёлка"]),
+        ("uk", ["Мар’яна", "мар'яна"]),
+    ],
+)
+def test_every_spelling_of_a_word_shares_one_analysis(language: str, spellings: list[str]) -> None:
+    """Capitals and apostrophe variants are analysed once, and get what each would alone."""
+    from redaction import morph
+
+    first = morph.parses(language, spellings[0])
+    assert first
+    assert all(morph.parses(language, s) is first for s in spellings[1:])
+    alone = morph.analyzer(language).parse(spellings[1].lower().replace("’", "'"))
+    assert [(p.word, str(p.tag), p.normal_form) for p in first] == [
+        (p.word, str(p.tag), p.normal_form) for p in alone
+    ]
