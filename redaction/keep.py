@@ -295,9 +295,21 @@ def _person_candidates(language: str, word: str) -> frozenset[str]:
 _MAX_PHRASE = 8
 
 
+_MODEL_NUMBER = re.compile(r"-\d{1,6}(?!\w)")
+
+
 @lru_cache(maxsize=512)
 def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, int], ...]:
-    """Character ranges of `surface` that name something public.
+    """Character ranges of `surface` that name something public, a public name's number
+    included ("ГАЗ-66": the model number of a public brand is no more identifying than it)."""
+    return tuple(
+        (start, m.end() if (m := _MODEL_NUMBER.match(surface, end)) else end)
+        for start, end in _public_parts(language, surface, label)
+    )
+
+
+def _public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of `surface` that name something public, by words.
 
     A person mention with a public surname is public as a whole (Владимир Путин); other
     mentions are searched for keep-list phrases, so "Крим і Грузію" or "громадянин Російської
