@@ -278,12 +278,38 @@ def _candidates(language: str, word: str) -> frozenset[str]:
     return frozenset({word.lower()}) if language == "en" else morph.lemmas(language, word)
 
 
+@lru_cache(maxsize=20_000)
+def _person_candidates(language: str, word: str) -> frozenset[str]:
+    """Lemmas a public person's name may have in this word: its singular readings when it has
+    any. A public figure is one person, so "Ермаков" (a surname in its own right) is not the
+    genitive plural "of the Ермаки" that would make it Ермак; "Пушкиных", plural only, still is.
+    """
+    if language == "en":
+        return frozenset({word.lower()})
+    singular = [p for p in morph.parses(language, word) if "plur" not in morph.tags_of(p)]
+    if not singular:
+        return morph.lemmas(language, word)
+    return frozenset({morph.normalise(word), *(morph.normalise(p.normal_form) for p in singular)})
+
+
 _MAX_PHRASE = 8
+
+
+_MODEL_NUMBER = re.compile(r"-\d{1,6}(?!\w)")
 
 
 @lru_cache(maxsize=512)
 def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, int], ...]:
-    """Character ranges of `surface` that name something public.
+    """Character ranges of `surface` that name something public, a public name's number
+    included ("ГАЗ-66": the model number of a public brand is no more identifying than it)."""
+    return tuple(
+        (start, m.end() if (m := _MODEL_NUMBER.match(surface, end)) else end)
+        for start, end in _public_parts(language, surface, label)
+    )
+
+
+def _public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of `surface` that name something public, by words.
 
     A person mention with a public surname is public as a whole (Владимир Путин); other
     mentions are searched for keep-list phrases, so "Крим і Грузію" or "громадянин Російської
@@ -301,11 +327,12 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
         return ()
     surnames, full_names, phrases = _entries(language)
     cands = [_candidates(language, t.text) for t in toks]
+    people = [_person_candidates(language, t.text) for t in toks]
     if label == PERSON:
         public = [
             (toks[i].start, toks[j - 1].end)
-            for i, j in _phrase_spans(cands, full_names, min_length=2)
-        ] + [(t.start, t.end) for c, t in zip(cands, toks, strict=True) if c & surnames]
+            for i, j in _phrase_spans(people, full_names, min_length=2)
+        ] + [(t.start, t.end) for c, t in zip(people, toks, strict=True) if c & surnames]
         if public:
             covered = {t.start for t in toks for s, e in public if s <= t.start < e}
             if all(t.start in covered or _is_given_name(language, t.text) for t in toks):
@@ -322,7 +349,7 @@ def public_parts(language: str, surface: str, label: str) -> tuple[tuple[int, in
         return ((toks[0].start, toks[-1].end),)
     ranges = _phrase_spans(cands, phrases) + _by_kind(language, surface, toks, cands, label)
     parts = [(toks[i].start, toks[j - 1].end) for i, j in ranges]
-    if not parts and len(toks) == 1 and cands[0] & surnames:
+    if not parts and len(toks) == 1 and people[0] & surnames:
         parts = [(toks[0].start, toks[0].end)]
     return tuple(sorted(set(parts)))
 

@@ -6,8 +6,10 @@ comes from the most confident, then longest, member.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from redaction.labels import ORGANIZATION
 from redaction.types import Detection
 
 _EDGE = " \t\r\n\u00a0.,;:!?()[]{}\"'«»“”„‘’`—–-/\\|*"
@@ -26,9 +28,22 @@ def _trim(text: str, d: Detection) -> Detection | None:
     return Detection(start, end, d.label, d.score, d.source)
 
 
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,6}")
+_CODE_NUMBER = re.compile(r"-\d{1,6}(?![\w/-])")
+
+
+def _with_number(text: str, d: Detection) -> Detection:
+    """An organisation named by an abbreviation takes the number after it ("ПАТП-2" is depot
+    No. 2): a surrogate followed by the real "-2" would leave the workplace readable."""
+    if d.label != ORGANIZATION or not _ABBREVIATION.fullmatch(text, d.start, d.end):
+        return d
+    number = _CODE_NUMBER.match(text, d.end)
+    return Detection(d.start, number.end(), d.label, d.score, d.source) if number else d
+
+
 def resolve(text: str, detections: Iterable[Detection]) -> list[Detection]:
     trimmed = sorted(
-        (t for d in detections if (t := _trim(text, d)) is not None),
+        (t for d in detections if (t := _trim(text, _with_number(text, d))) is not None),
         key=lambda d: (d.start, -d.end),
     )
     clusters: list[list[Detection]] = []

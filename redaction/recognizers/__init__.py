@@ -22,6 +22,7 @@ from redaction.recognizers.id_number import IdNumberRecognizer
 from redaction.recognizers.military_unit import MilitaryUnitRecognizer
 from redaction.recognizers.names import NameRecognizer
 from redaction.recognizers.ner import NerRecognizer
+from redaction.recognizers.org_code import OrganisationCodeRecognizer
 from redaction.recognizers.phone import PhoneRecognizer
 from redaction.recognizers.plate import PlateRecognizer
 from redaction.recognizers.postcode import PostcodeRecognizer
@@ -51,6 +52,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     IdNumberRecognizer(),
     CaseNumberRecognizer(),
     FacilityRecognizer(),
+    OrganisationCodeRecognizer(),
     PlateRecognizer(),
     PostcodeRecognizer(),
     AddressRecognizer(),
