@@ -13,13 +13,15 @@ one, a word gets its capital from case-insensitive lexicons read in context:
 * every other occurrence of a word taken for a name (unless it is a frequent homonym).
 Sentence starts get their capital too; short unknown words in capitals stay capitals (ТЦК).
 Everything else stays as the writer typed it. A paragraph is lower-case when its sentences
-open in lower case; names in capitals inside ordinary text get a capital and lower case.
+open in lower case; names in capitals inside ordinary text get a capital and lower case, and
+in English so does a lower-case surname after a rank or title ("then major lapin said").
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from redaction import morph
 from redaction.frequency import zipf
@@ -78,6 +80,16 @@ _GREETINGS = frozenset(
         "hey", "dear",
     ]
 )
+# Ranks and titles a writer who otherwise uses capitals may still type in lower case before a
+# name, or capitalise while leaving the name lower case: "major lapin", "Sgt. kovalenko".
+_TITLE_CUES = frozenset(
+    [
+        "sergeant", "sgt", "commander", "officer", "captain", "capt", "cpt", "lieutenant", "lt",
+        "major", "maj", "colonel", "col", "general", "gen", "private", "pvt", "corporal", "cpl",
+        "mr", "mrs", "ms", "doctor", "dr", "judge", "prosecutor", "investigator",
+    ]
+)
+_TITLE_GAP = re.compile(r"\.?[ \u00a0]+")  # "dr hnatyshyn", "sgt. kovalenko"
 _NAME_PHRASES = frozenset({("name", "is"), ("this", "is"), ("ask", "for"), ("its", "me")})
 _PLACE_CUES = frozenset(
     [
@@ -490,6 +502,23 @@ def _caps_name(language: str, word: str) -> bool:
     return kind == "name" or (kind == "unknown" and len(word) > _ACRONYM)
 
 
+def _titled_names(paragraph: str, language: str) -> list[re.Match[str]]:
+    """Lower-case words after a rank or title in a paragraph whose capitals are otherwise
+    trusted ("then major lapin said", "by Dr hnatyshyn"): a word English rarely uses, or one
+    whose Cyrillic reading is a name, is the person the title introduces."""
+    if language != "en":
+        return []
+    tokens = list(WORD_RE.finditer(paragraph))
+    return [
+        m
+        for prev, m in pairwise(tokens)
+        if m.group().islower()
+        and prev.group().lower() in _TITLE_CUES
+        and _TITLE_GAP.fullmatch(paragraph, prev.end(), m.start())
+        and (zipf(m.group(), language) < _SURNAME_ZIPF or _kind(language, m.group()) == "name")
+    ]
+
+
 def _title(word: str) -> list[str]:
     chars = list(word)
     _capitalise(chars, 0, len(chars))
@@ -519,6 +548,10 @@ def truecase(text: str, language: str) -> str:
                     start = m.start() + word.start()
                     out[start : start + len(word.group())] = _title(word.group())
                     changed = True
+            for word in _titled_names(m.group(), language):
+                start = m.start() + word.start()
+                out[start : start + len(word.group())] = _title(word.group())
+                changed = True
             for quote in _QUOTE.finditer(m.group()):
                 if _lower_quote(quote.group(1)):  # a phone message quoted in the testimony
                     start = m.start() + quote.start(1)

@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from redaction import morph
+from redaction.cities import big_city_names
 from redaction.consistency import word_keys
+from redaction.frequency import zipf
 from redaction.labels import CALLSIGN, CONTACT, DATE, LOCATION, NAME_LIKE, ORGANIZATION, PERSON
 from redaction.placewords import ABBREVIATIONS, PLACE_AFTER, PLACE_BEFORE, is_place_prefix
 from redaction.recognizers.en_titles import is_honorific
@@ -26,6 +28,7 @@ from redaction.surrogates.people import (
     surname_class,
 )
 from redaction.text import Word, words
+from redaction.translit import to_cyrillic
 from redaction.types import Detection
 
 # Prepositions after which a noun in the given case names a place, not a person.
@@ -41,6 +44,8 @@ _PLACE_GOVERNMENT: dict[str, frozenset[str]] = {
 # fmt: on
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)\s*$")
 _OPENING_QUOTES = ("«", '"', "“", "„")
+_RARE_EN_ZIPF = 2.5  # wordfreq: English rarely writes a word below this
+_OBLIQUE = frozenset({"gent", "datv", "accs", "ablt", "loct"})
 _ONE_WORD_KINDS = frozenset({PERSON, LOCATION, ORGANIZATION})
 _PERSON_ADJECTIVE_END = re.compile(r"(?:ой|ый|ий|ого|его|ому|ему|ым|им|ая|яя|ую|юю)$")
 # A full stop, question or exclamation mark after a word of two letters or more that is no
@@ -190,6 +195,13 @@ def settle_kinds(
             and _titled(lang, text[: d.start], toks[0].text)
         ):
             label = PERSON  # «майор Дедов», "Private Medvedev"
+        elif (
+            len(toks) == 1
+            and lang == "en"
+            and d.label in (LOCATION, ORGANIZATION)
+            and _slavic_name_in_english(toks[0].text)
+        ):
+            label = PERSON  # "from Sergeya", "with Mykoloyu", "Sashko's"
         elif len(toks) == 1 and lang in ("ru", "uk"):
             if entity_kind:
                 kinds = {relabel[k] for k in keys if k in relabel}
@@ -316,6 +328,36 @@ def _titled(language: str, before: str, word: str) -> bool:
     )
     shaped = bool(surname_class(word) or possessive_surname_lemma(word))  # «Зиннатуллиным»
     return named or (word[:1].isupper() and not word.isupper() and shaped)
+
+
+def _slavic_name_in_english(word: str) -> bool:
+    """A transliterated name English writers keep in its Slavic case ("from Sergeya", "with
+    Mykoloyu"): English rarely uses the word, its Cyrillic reading is a known first name (in
+    Ukrainian, whose dictionary tags many places as names, the likelier reading) or a known
+    surname in an oblique case ("Kovalenka"), and neither language reads it likelier as a place."""
+    if zipf(word.lower(), "en") >= _RARE_EN_ZIPF or word.lower() in big_city_names("latin"):
+        return False
+    readings = {lang: morph.parses(lang, to_cyrillic(word, lang)) for lang in ("ru", "uk")}
+    for ps in readings.values():  # «оленька» is a name before it is a place's genitive
+        place = sum(p.score for p in ps if p.is_known and "Geox" in morph.tags_of(p))
+        if place and place >= sum(p.score for p in ps if morph.name_kind(p)):
+            return False
+    uk = [p for p in readings["uk"] if p.is_known]
+    uk_share = sum(p.score for p in uk if morph.name_kind(p) == "Name") / (
+        sum(p.score for p in readings["uk"]) or 1.0
+    )
+    first_name = uk_share >= 0.5 or any(
+        p.is_known and morph.name_kind(p) == "Name" for p in readings["ru"]
+    )
+    surname = any(
+        p.is_known
+        and morph.name_kind(p) == "Surn"
+        and morph.features(p)[0] in _OBLIQUE
+        and "Fixd" not in morph.tags_of(p)  # an indeclinable reading shows no case ("Torez")
+        for ps in readings.values()
+        for p in ps
+    )
+    return first_name or surname
 
 
 def _rank_and_surname(language: str, toks: list[str]) -> bool:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from redaction.labels import LOCATION
+from redaction import redact
+from redaction.labels import LOCATION, PERSON
 from redaction.placewords import english_place_names
 from redaction.policy import Policy
 from redaction.recognizers.case_number import CaseNumberRecognizer
 from redaction.recognizers.en_initials import InitialsRecognizer
 from redaction.recognizers.en_places import EnglishPlaceRecognizer
 from redaction.recognizers.en_titles import EnglishTitleRecognizer, is_honorific
+from redaction.surrogates.kinds import _slavic_name_in_english
 from tests.redaction.conftest import replaced
 
 
@@ -289,3 +291,29 @@ def test_kept_name_stays_readable_inside_a_place_with_its_noun() -> None:
     text = "Officers left Limerick city for Yahidne village."
     result, _ = replaced(text, "en", policy=Policy(keep=frozenset({"Limerick"})))
     assert "Limerick city" in result.text and "Yahidne" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Yesterday I got a message from Sergeya about the convoy.", "Sergeya"),
+        ("Please pass this to Olenka when she comes back.", "Olenka"),
+        ("I went to the market with Mykoloyu and his wife.", "Mykoloyu"),
+        ("We stayed at Sashko's flat for two weeks.", "Sashko"),
+        ("I have not heard from Natashi since March.", "Natashi"),
+    ],
+)
+def test_a_slavic_name_inflected_in_english_text_is_a_person(text: str, name: str) -> None:
+    r = redact(text, "en")
+    assert [s.label for s in r.spans if text[s.start : s.end] == name] == [PERSON]
+    assert name not in r.text
+
+
+@pytest.mark.parametrize("word", ["Sergeya", "Mykoloyu", "Sashko", "Kovalenka", "Andriya"])
+def test_slavic_name_readings_of_english_words(word: str) -> None:
+    assert _slavic_name_in_english(word)
+
+
+@pytest.mark.parametrize("word", ["Kharkiv", "Torez", "Chystiakove", "Mariupol", "London"])
+def test_places_and_english_words_are_no_slavic_names(word: str) -> None:
+    assert not _slavic_name_in_english(word)

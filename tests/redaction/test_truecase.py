@@ -119,3 +119,21 @@ def test_an_abbreviation_after_a_date_is_no_initial() -> None:
 def test_a_dotted_abbreviation_is_no_initial() -> None:
     text = "Його посадили в автомобіль, д.н.з. ВЕ 3417 СО, і повезли."
     assert truecase(text, "uk") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The shelling stopped. Then major lapin said we would be moved.", "Lapin"),
+        ("In the basement I was examined by dr hnatyshyn twice.", "Hnatyshyn"),
+        ("We were guarded by Sgt. kovalenko every night.", "Kovalenko"),
+        ("The Russians came at night. captain ivanchuk ordered us out.", "Ivanchuk"),
+    ],
+)
+def test_a_lower_case_surname_after_a_title_in_ordinary_text(text: str, name: str) -> None:
+    assert name in _capitalised(truecase(text, "en"))
+
+
+def test_a_common_word_after_a_title_stays_lower_case() -> None:
+    text = "It was a major problem for us. The private doctor said nothing."
+    assert truecase(text, "en") == text
