@@ -42,10 +42,12 @@ from redaction.surrogates.context import NEUTRAL, Context, read_context
 from redaction.surrogates.people import (
     PersonToken,
     can_make_diminutive,
+    declension_class,
     diminutive_class,
     is_patronymic,
     make_diminutive,
     name_parses,
+    noun_surname,
     person_token,
     pools,
     possessive_surname_lemma,
@@ -386,6 +388,8 @@ class SurrogateMaker:
             if case is None:
                 continue
             g = gender if gender in ("masc", "femn") else None
+            if info.role == "last" and not morph.name_kind(p):
+                g = None  # a surname read as a common noun: the noun's gender is not the person's
             weight = (1.0 if p.is_known else 0.3) * (0.8 + 0.2 * lexeme[p.normal_form] / total)
             if "Fixd" in morph.tags_of(p):
                 for c in morph.CASES:
@@ -446,13 +450,18 @@ class SurrogateMaker:
             patr_pool = names["patronymics_female" if gender == "femn" else "patronymics_male"]
             lemma = self._choose(key, patr_pool, gender=gender)
             return morph.inflect(language, lemma, "Patr", {gender, case, number})
-        cls = surname_class(info.lemma)
-        pool = self._narrowed(names["surnames"], lambda n: surname_class(n) == cls)
+        noun_like = noun_surname(language, info.lemma, real) if language in ("ru", "uk") else None
+        if noun_like:  # every case of «Ворона» is one entry, whatever lemma a form reads as
+            key = f"PERSON|last|{noun_like}"
+        cls = "а" if noun_like else surname_class(info.lemma)
+        pool = self._narrowed(names["surnames"], lambda n: declension_class(n) == cls)
         if not cls and gender == "masc":  # a man's consonant-final surname declines
             pool = self._narrowed(pool, lambda n: _declines_as_man(language, n))
         lemma = self._choose(key, pool, gender=gender)
         hard = all(w[-1:] in _HARD_CONSONANTS for w in (lemma.lower(), info.lemma))
-        same = surname_class(lemma) == cls and (cls or hard)
+        # A noun-like surname is declined by the dictionary: its stem alternates (Сорока ->
+        # Сороці), which copying the real word's ending change would miss.
+        same = declension_class(lemma) == cls and (cls or hard) and not noun_like
         if real and language in ("ru", "uk") and same:
             like = morph.inflect_like(lemma, info.lemma, real)
             if like:

@@ -214,6 +214,31 @@ def surname_class(lemma: str) -> str:
     return next((c for end, c in _SURNAME_CLASSES if low.endswith(end)), "")
 
 
+def declension_class(lemma: str) -> str:
+    """surname_class, plus "а" for a surname in -а/-я that declines like a noun (Сорока,
+    Гребеня: Сороці, Сорокою for a man and a woman alike)."""
+    low = morph.normalise(lemma)
+    return surname_class(low) or ("а" if low.endswith(("а", "я")) and len(low) > 2 else "")
+
+
+def noun_surname(language: str, lemma: str, word: str) -> str | None:
+    """The lemma of a surname of the noun-like -а/-я class: its own lemma when that ends so,
+    or the noun the dictionary knows the written form as a case of (Вороні, Ворону of ворона),
+    which the surname reading's own lemma («ворон») hides; None for another class."""
+    if declension_class(lemma) == "а":
+        return morph.normalise(lemma)
+    if declension_class(lemma):
+        return None
+    return next(
+        (
+            morph.normalise(p.normal_form)
+            for p in morph.parses(language, word)
+            if p.is_known and "NOUN" in morph.tags_of(p) and declension_class(p.normal_form) == "а"
+        ),
+        None,
+    )
+
+
 def masculine_surname(word: str) -> str:
     """The masculine lemma of a surname the dictionary does not know: Зарубина -> зарубин,
     Лозовская -> лозовский. A wife's and a husband's surname share one entry, and the
