@@ -42,14 +42,18 @@ from redaction.surrogates.context import NEUTRAL, Context, read_context
 from redaction.surrogates.people import (
     PersonToken,
     can_make_diminutive,
+    canonical_first_name,
     declension_class,
     diminutive_class,
+    diminutives_by_class,
     is_patronymic,
     make_diminutive,
     name_parses,
+    name_possessive,
     noun_surname,
     person_token,
     pools,
+    possessive_of,
     possessive_surname_lemma,
     possessive_surname_readings,
     surname_class,
@@ -273,6 +277,14 @@ class SurrogateMaker:
         return info
 
     def _person(self, surface: str, language: str) -> str:
+        # A case of a name in -ина is no possessive («Галині привіт»).
+        possessive = (
+            name_possessive(surface)
+            if self._context.noun_after and not _singular_name(language, surface)
+            else None
+        )
+        if possessive and language in ("ru", "uk"):
+            return match_casing(self._possessive(language, *possessive), surface)
         toks = self._person_tokens(surface, language)
         if not toks:
             return self._scrambled(surface, PERSON)
@@ -291,6 +303,32 @@ class SurrogateMaker:
             last = word.end
         out.append(surface[last:])
         return "".join(out)
+
+    def _possessive(self, language: str, name: str, ending: str) -> str:
+        """«Олин син», «сашиной мамы»: the possessive of the surrogate of the name it is made
+        from, in the real word's case; when that surrogate has no form in -а/-я (Андрей), the
+        possessive pronoun, which is right in every case and gender."""
+        genders = {
+            morph.features(p)[2]
+            for p in morph.parses(language, name)
+            if morph.name_kind(p) == "Name" and p.is_known
+        }
+        gender = "femn" if "masc" not in genders else "masc"
+        key = f"PERSON|first|{canonical_first_name(language, name)}"
+        pool = pools(language)["female" if gender == "femn" else "male"]
+        pool = [n for n in pool if morph.normalise(n) != canonical_first_name(language, name)]
+        # «Олин» is made from a short form: the possessive is made from the surrogate's.
+        small = canonical_first_name(language, name) != morph.normalise(name)
+        lemma = self._choose(
+            key, self._narrowed(pool, lambda n: _short_form(language, n, small) != "")
+        )
+        short = _short_form(language, lemma, small)
+        made = possessive_of(language, short, ending) if short else None
+        if made:
+            return made
+        return {"ru": "его" if gender == "masc" else "её"}.get(
+            language, "його" if gender == "masc" else "її"
+        )
 
     def _english_gender(self, toks: list[tuple[Word, PersonToken]]) -> str:
         for _, info in toks:
@@ -681,6 +719,23 @@ def inflect_pools(language: str) -> None:
 
 
 @lru_cache(maxsize=16)
+def _singular_name(language: str, word: str) -> bool:
+    return any(
+        p.is_known and morph.name_kind(p) == "Name" and "plur" not in morph.tags_of(p)
+        for p in morph.parses(language, word)
+    )
+
+
+def _short_form(language: str, name: str, small: bool) -> str:
+    """The name's short form when one is asked for and ends in -а/-я (Ольга -> Оля), else the
+    name itself when it does (Таня), else ""."""
+    low = morph.normalise(name)
+    short = diminutives_by_class(language).get(low, {}).get("", "")
+    if small and morph.normalise(short).endswith(("а", "я")):
+        return short
+    return name if low.endswith(("а", "я")) else ""
+
+
 def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
     """The pool's nouns the analyser declines into forms it recognises (all, if none does)."""
     names = pools(language)[pool]

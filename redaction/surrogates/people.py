@@ -239,6 +239,34 @@ def noun_surname(language: str, lemma: str, word: str) -> str | None:
     )
 
 
+_NAME_POSSESSIVE = re.compile(
+    r"(.+?)(ин|ін|їн)(ого|ому|ими|ыми|ых|их|ою|ой|ым|ом|им|ім|ій|ої|ую|а|у|е|ы|і)?"
+)
+
+
+def name_possessive(word: str) -> tuple[str, str] | None:
+    """(first name, case ending) of a possessive adjective made from a first name in -а/-я
+    (сашиной -> саша + ой, Олин -> оля + ""), or None."""
+    m = _NAME_POSSESSIVE.fullmatch(morph.normalise(word))
+    if not m or len(m.group(1)) < 2:
+        return None
+    stem = m.group(1)
+    bases = (stem + "а", stem + "я", stem[:-1] + "ія" if stem.endswith("ї") else "")
+    base = next((b for b in bases if b and _known_name(b)), None)
+    return (base, m.group(3) or "") if base else None
+
+
+def possessive_of(language: str, name: str, ending: str) -> str | None:
+    """The possessive adjective of a first name in -а/-я with the given case ending (Таня +
+    "ой" -> таниной, Марія -> маріїн); None for a name of another shape."""
+    low = morph.normalise(name)
+    if not low.endswith(("а", "я")) or len(low) < 3:
+        return None
+    if language == "uk" and low.endswith("ія"):
+        return low[:-2] + "іїн" + ending
+    return low[:-1] + "ин" + ending
+
+
 def masculine_surname(word: str) -> str:
     """The masculine lemma of a surname the dictionary does not know: Зарубина -> зарубин,
     Лозовская -> лозовский. A wife's and a husband's surname share one entry, and the
