@@ -57,6 +57,8 @@ from redaction.surrogates.people import (
     possessive_surname_lemma,
     possessive_surname_readings,
     surname_class,
+    truncate_vocative,
+    truncated_vocative,
 )
 from redaction.text import Word, match_casing, words
 
@@ -285,6 +287,9 @@ class SurrogateMaker:
         )
         if possessive and language in ("ru", "uk"):
             return match_casing(self._possessive(language, *possessive), surface)
+        short = truncated_vocative(surface) if self._context.vocative else None
+        if short and language == "ru":
+            return match_casing(self._vocative(language, short), surface)
         toks = self._person_tokens(surface, language)
         if not toks:
             return self._scrambled(surface, PERSON)
@@ -304,16 +309,29 @@ class SurrogateMaker:
         out.append(surface[last:])
         return "".join(out)
 
+    def _vocative(self, language: str, short: str) -> str:
+        """«Серёг, ты где?»: the surrogate's short form cut the same way (Маш, Кать); a
+        surrogate without a short form in -а/-я is called by its nominative."""
+        gender = _name_gender(language, short)
+        key = f"PERSON|first|{canonical_first_name(language, short)}"
+        real = canonical_first_name(language, short)
+        pool = pools(language)["female" if gender == "femn" else "male"]
+        pool = [n for n in pool if morph.normalise(n) != real]
+
+        # Only a short form the dictionary knows is cut (Маш; not Василис, not Кристь).
+        def cuttable(name: str) -> bool:
+            short = _short_form(language, name, True)
+            return short not in ("", name) and _singular_name(language, short)
+
+        lemma = self._choose(key, self._narrowed(pool, cuttable))
+        short = _short_form(language, lemma, True)
+        return (truncate_vocative(short) if short != lemma else None) or lemma
+
     def _possessive(self, language: str, name: str, ending: str) -> str:
         """«Олин син», «сашиной мамы»: the possessive of the surrogate of the name it is made
         from, in the real word's case; when that surrogate has no form in -а/-я (Андрей), the
         possessive pronoun, which is right in every case and gender."""
-        genders = {
-            morph.features(p)[2]
-            for p in morph.parses(language, name)
-            if morph.name_kind(p) == "Name" and p.is_known
-        }
-        gender = "femn" if "masc" not in genders else "masc"
+        gender = _name_gender(language, name)
         key = f"PERSON|first|{canonical_first_name(language, name)}"
         pool = pools(language)["female" if gender == "femn" else "male"]
         pool = [n for n in pool if morph.normalise(n) != canonical_first_name(language, name)]
@@ -719,6 +737,16 @@ def inflect_pools(language: str) -> None:
 
 
 @lru_cache(maxsize=16)
+def _name_gender(language: str, name: str) -> str:
+    """masc when the name can be a man's (Саша too), else femn."""
+    genders = {
+        morph.features(p)[2]
+        for p in morph.parses(language, name)
+        if morph.name_kind(p) == "Name" and p.is_known
+    }
+    return "femn" if "masc" not in genders else "masc"
+
+
 def _singular_name(language: str, word: str) -> bool:
     return any(
         p.is_known and morph.name_kind(p) == "Name" and "plur" not in morph.tags_of(p)

@@ -267,6 +267,31 @@ def possessive_of(language: str, name: str, ending: str) -> str | None:
     return low[:-1] + "ин" + ending
 
 
+def truncated_vocative(word: str) -> str | None:
+    """The short form a Russian colloquial vocative is cut from (Серёг -> серёга, Тань -> таня,
+    Саш -> саша), or None: the word itself is no name, the form plus -а/-я is."""
+    low = word.lower()
+    nominative = any(
+        p.is_known and morph.name_kind(p) == "Name" and {"nomn", "sing"} <= morph.tags_of(p)
+        for p in morph.parses("ru", low)
+    )
+    if len(low) < 2 or low[-1] in "аяоеиуыюэ" or nominative:  # Игорь, Олег are themselves
+        return None
+    bases = (low[:-1] + "я", low + "а") if low.endswith("ь") else (low + "а", low + "я")
+    known = _full_names("ru")
+    return next((b for b in bases if _known_name(b) or morph.normalise(b) in known), None)
+
+
+def truncate_vocative(short: str) -> str | None:
+    """The colloquial vocative of a short form in -а/-я (Маша -> Маш, Катя -> Кать), or None."""
+    low = short.lower()
+    if len(low) < 3 or low[-1] not in "ая":
+        return None
+    if low[-1] == "а":
+        return low[:-1]
+    return low[:-1] + ("ь" if low[-2] not in "аеёиоуыэюяі" else "й")
+
+
 def masculine_surname(word: str) -> str:
     """The masculine lemma of a surname the dictionary does not know: Зарубина -> зарубин,
     Лозовская -> лозовский. A wife's and a husband's surname share one entry, and the

@@ -15,6 +15,8 @@ from redaction.surrogates.people import (
     noun_surname,
     pools,
     possessive_of,
+    truncate_vocative,
+    truncated_vocative,
 )
 
 _SURNAME_TEMPLATES = {
@@ -128,3 +130,28 @@ def test_a_possessive_of_a_name_without_a_short_form_is_a_pronoun() -> None:
     assert possessive_of("ru", "Андрей", "ого") is None
     assert name_possessive("Иванов") is None
     assert name_possessive("Магазин") is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    real=st.sampled_from(["Серёг", "Тань", "Саш", "Маш", "Наташ"]),
+    key=st.binary(min_size=4, max_size=8),
+)
+def test_a_truncated_vocative_gets_a_truncated_short_form(real: str, key: bytes) -> None:
+    """«Серёг, ты где?»: a short form cut the same way (Маш, Кать), of a name the dictionary
+    knows, never a surname-looking «Геннадиев»."""
+    maker = SurrogateMaker(Memory(), link_key=key)
+    new = maker.replacement(real, "PERSON", "ru", "", ", ты где?")
+    low = new.lower()
+    bases = [b for b in (low + "а", low[:-1] + "я", low + "я") if truncate_vocative(b) == low]
+    assert any(
+        morph.name_kind(p) == "Name" and p.is_known for b in bases for p in morph.parses("ru", b)
+    ), new
+    assert truncated_vocative(real) not in bases
+
+
+def test_a_name_that_is_its_own_nominative_is_no_truncated_vocative() -> None:
+    assert truncated_vocative("Игорь") is None
+    assert truncated_vocative("Олег") is None
+    assert truncated_vocative("Тань") == "таня"
+    assert truncate_vocative("Катя") == "кать"
