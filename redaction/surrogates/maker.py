@@ -16,6 +16,7 @@ import re
 import secrets
 from collections.abc import Callable, Collection, Container, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from redaction import morph
 from redaction.labels import (
@@ -62,9 +63,13 @@ from redaction.surrogates.people import (
 )
 from redaction.text import Word, match_casing, words
 
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
+
 _DRAWS = 16
 _DATE_OFFSET = "DATE|offset|"  # memory entry: the testimony's date shift in days
 _HARD_CONSONANTS = frozenset("бвдзлмнпрстфк")
+_VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєь")
 _NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
 # A detention facility's code, "ИК-6", "SIZO-1": same kind, another number.
 _FACILITY_CODE = re.compile(r"[^\W\d_]{2,4}\s?-?\s?№?\s?\d{1,3}")
@@ -626,7 +631,11 @@ class SurrogateMaker:
                 # motion «под Шую» nor «з Переяславом» ("together with").
                 order = (where, "loct", "gent", "ablt", "datv", "accs", *morph.CASES)
                 case = next(c for c in order if c in cases)
-            lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
+            animate = kind is None and number == "sing" and case in ("gent", "accs")
+            like = (
+                _animate_form(language, lemma, ranked[0], head.text) if animate and ranked else None
+            )
+            lemma = like or morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""
         if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
             prefix, toks = surface[: toks[1].start], toks[1:]
@@ -737,6 +746,28 @@ def inflect_pools(language: str) -> None:
 
 
 @lru_cache(maxsize=16)
+def _animate_form(language: str, surrogate: str, parse: Parse, real: str) -> str | None:
+    """A callsign names a person: its accusative is its genitive («Ворона забрали»), which an
+    inanimate noun's dictionary entry would not give («Шторм», Ukrainian «Шторму»). The
+    real word's ending change from its masculine lemma is copied (Ворон -> Ворона makes Шторм
+    -> Шторма) when both end in a consonant; None otherwise."""
+    real_lemma = morph.normalise(parse.normal_form)
+    consonant = all(
+        w[-1:].isalpha() and w[-1] not in _VOWEL_LETTERS for w in (surrogate.lower(), real_lemma)
+    )
+    if not consonant or "masc" not in morph.tags_of(parse):
+        return None
+    own = morph.normalise(surrogate)
+    if not morph.inflect(language, own, None, {"gent", "sing"}).startswith(own):
+        return None  # a stem that alternates (Сокіл -> Сокола) is the dictionary's to decline
+    if not any(
+        "masc" in morph.tags_of(p) and morph.normalise(p.normal_form) == own
+        for p in morph.parses(language, surrogate)
+    ):
+        return None  # «Північ» is feminine: no -а
+    return morph.inflect_like(surrogate, real_lemma, real)
+
+
 def _name_gender(language: str, name: str) -> str:
     """masc when the name can be a man's (Саша too), else femn."""
     genders = {

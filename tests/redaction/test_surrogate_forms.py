@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pymorphy3.analyzer import Parse
 
 from redaction import morph, redact
 from redaction.memory import Memory
-from redaction.surrogates.maker import SurrogateMaker
+from redaction.surrogates.maker import SurrogateMaker, _animate_form
 from redaction.surrogates.people import (
     declension_class,
     name_possessive,
@@ -155,3 +156,15 @@ def test_a_name_that_is_its_own_nominative_is_no_truncated_vocative() -> None:
     assert truncated_vocative("Олег") is None
     assert truncated_vocative("Тань") == "таня"
     assert truncate_vocative("Катя") == "кать"
+
+
+def _masc(language: str, word: str) -> Parse:
+    return next(p for p in morph.parses(language, word) if "masc" in morph.tags_of(p))
+
+
+def test_a_callsign_takes_the_animate_accusative() -> None:
+    """«Ворона забрали»: the callsign is a person, «Шторма», not «Шторму» or «Шторм»."""
+    assert _animate_form("uk", "Шторм", _masc("uk", "ворона"), "Ворона") == "шторма"
+    assert _animate_form("ru", "Шторм", _masc("ru", "грома"), "Грома") == "шторма"
+    assert _animate_form("uk", "Північ", _masc("uk", "ворона"), "Ворона") is None
+    assert _animate_form("uk", "Сокіл", _masc("uk", "ворона"), "Ворона") is None
