@@ -40,6 +40,7 @@ class Context:
     after_transitive: bool = False  # right after a transitive verb: its object (accusative)
     motion: bool = False  # a verb of motion earlier in the clause («поехали в», «вивезли до»)
     before_verb: bool = False  # a finite singular verb right after it: its subject («жека говорит»)
+    noun_after: bool = False  # a lower-case noun right after it: the head of a possessive
 
 
 NEUTRAL = Context(preposition_cases(""), None, None, frozenset(), False, False)
@@ -64,6 +65,19 @@ def read_context(language: str, before: str, after: str) -> Context:
         _after_transitive(language, before),
         _motion(language, before),
         _before_verb(language, after),
+        _noun_after(language, after),
+    )
+
+
+def _noun_after(language: str, after: str) -> bool:
+    """The next word is a lower-case common noun («Олин син», «сашиной мамы»): what a
+    possessive adjective made from a name qualifies."""
+    found = _WORD.findall(after[:30])
+    if not found or not after[:1].isspace() or not found[0][:1].islower():
+        return False
+    return any(
+        "NOUN" in morph.tags_of(p) and not morph.name_kind(p)
+        for p in morph.parses(language, found[0])
     )
 
 

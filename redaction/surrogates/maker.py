@@ -16,6 +16,7 @@ import re
 import secrets
 from collections.abc import Callable, Collection, Container, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from redaction import morph
 from redaction.labels import (
@@ -42,21 +43,33 @@ from redaction.surrogates.context import NEUTRAL, Context, read_context
 from redaction.surrogates.people import (
     PersonToken,
     can_make_diminutive,
+    canonical_first_name,
+    declension_class,
     diminutive_class,
+    diminutives_by_class,
     is_patronymic,
     make_diminutive,
     name_parses,
+    name_possessive,
+    noun_surname,
     person_token,
     pools,
+    possessive_of,
     possessive_surname_lemma,
     possessive_surname_readings,
     surname_class,
+    truncate_vocative,
+    truncated_vocative,
 )
 from redaction.text import Word, match_casing, words
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
 
 _DRAWS = 16
 _DATE_OFFSET = "DATE|offset|"  # memory entry: the testimony's date shift in days
 _HARD_CONSONANTS = frozenset("бвдзлмнпрстфк")
+_VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєь")
 _NUMBER_ONLY = re.compile(r"(?:№|No\.?|number|#)?\s*\d+", re.IGNORECASE)
 # A detention facility's code, "ИК-6", "SIZO-1": same kind, another number.
 _FACILITY_CODE = re.compile(r"[^\W\d_]{2,4}\s?-?\s?№?\s?\d{1,3}")
@@ -271,6 +284,17 @@ class SurrogateMaker:
         return info
 
     def _person(self, surface: str, language: str) -> str:
+        # A case of a name in -ина is no possessive («Галині привіт»).
+        possessive = (
+            name_possessive(surface)
+            if self._context.noun_after and not _singular_name(language, surface)
+            else None
+        )
+        if possessive and language in ("ru", "uk"):
+            return match_casing(self._possessive(language, *possessive), surface)
+        short = truncated_vocative(surface) if self._context.vocative else None
+        if short and language == "ru":
+            return match_casing(self._vocative(language, short), surface)
         toks = self._person_tokens(surface, language)
         if not toks:
             return self._scrambled(surface, PERSON)
@@ -289,6 +313,45 @@ class SurrogateMaker:
             last = word.end
         out.append(surface[last:])
         return "".join(out)
+
+    def _vocative(self, language: str, short: str) -> str:
+        """«Серёг, ты где?»: the surrogate's short form cut the same way (Маш, Кать); a
+        surrogate without a short form in -а/-я is called by its nominative."""
+        gender = _name_gender(language, short)
+        key = f"PERSON|first|{canonical_first_name(language, short)}"
+        real = canonical_first_name(language, short)
+        pool = pools(language)["female" if gender == "femn" else "male"]
+        pool = [n for n in pool if morph.normalise(n) != real]
+
+        # Only a short form the dictionary knows is cut (Маш; not Василис, not Кристь).
+        def cuttable(name: str) -> bool:
+            short = _short_form(language, name, True)
+            return short not in ("", name) and _singular_name(language, short)
+
+        lemma = self._choose(key, self._narrowed(pool, cuttable))
+        short = _short_form(language, lemma, True)
+        return (truncate_vocative(short) if short != lemma else None) or lemma
+
+    def _possessive(self, language: str, name: str, ending: str) -> str:
+        """«Олин син», «сашиной мамы»: the possessive of the surrogate of the name it is made
+        from, in the real word's case; when that surrogate has no form in -а/-я (Андрей), the
+        possessive pronoun, which is right in every case and gender."""
+        gender = _name_gender(language, name)
+        key = f"PERSON|first|{canonical_first_name(language, name)}"
+        pool = pools(language)["female" if gender == "femn" else "male"]
+        pool = [n for n in pool if morph.normalise(n) != canonical_first_name(language, name)]
+        # «Олин» is made from a short form: the possessive is made from the surrogate's.
+        small = canonical_first_name(language, name) != morph.normalise(name)
+        lemma = self._choose(
+            key, self._narrowed(pool, lambda n: _short_form(language, n, small) != "")
+        )
+        short = _short_form(language, lemma, small)
+        made = possessive_of(language, short, ending) if short else None
+        if made:
+            return made
+        return {"ru": "его" if gender == "masc" else "её"}.get(
+            language, "його" if gender == "masc" else "її"
+        )
 
     def _english_gender(self, toks: list[tuple[Word, PersonToken]]) -> str:
         for _, info in toks:
@@ -386,6 +449,8 @@ class SurrogateMaker:
             if case is None:
                 continue
             g = gender if gender in ("masc", "femn") else None
+            if info.role == "last" and not morph.name_kind(p):
+                g = None  # a surname read as a common noun: the noun's gender is not the person's
             weight = (1.0 if p.is_known else 0.3) * (0.8 + 0.2 * lexeme[p.normal_form] / total)
             if "Fixd" in morph.tags_of(p):
                 for c in morph.CASES:
@@ -446,13 +511,18 @@ class SurrogateMaker:
             patr_pool = names["patronymics_female" if gender == "femn" else "patronymics_male"]
             lemma = self._choose(key, patr_pool, gender=gender)
             return morph.inflect(language, lemma, "Patr", {gender, case, number})
-        cls = surname_class(info.lemma)
-        pool = self._narrowed(names["surnames"], lambda n: surname_class(n) == cls)
+        noun_like = noun_surname(language, info.lemma, real) if language in ("ru", "uk") else None
+        if noun_like:  # every case of «Ворона» is one entry, whatever lemma a form reads as
+            key = f"PERSON|last|{noun_like}"
+        cls = "а" if noun_like else surname_class(info.lemma)
+        pool = self._narrowed(names["surnames"], lambda n: declension_class(n) == cls)
         if not cls and gender == "masc":  # a man's consonant-final surname declines
             pool = self._narrowed(pool, lambda n: _declines_as_man(language, n))
         lemma = self._choose(key, pool, gender=gender)
         hard = all(w[-1:] in _HARD_CONSONANTS for w in (lemma.lower(), info.lemma))
-        same = surname_class(lemma) == cls and (cls or hard)
+        # A noun-like surname is declined by the dictionary: its stem alternates (Сорока ->
+        # Сороці), which copying the real word's ending change would miss.
+        same = declension_class(lemma) == cls and (cls or hard) and not noun_like
         if real and language in ("ru", "uk") and same:
             like = morph.inflect_like(lemma, info.lemma, real)
             if like:
@@ -561,7 +631,11 @@ class SurrogateMaker:
                 # motion «под Шую» nor «з Переяславом» ("together with").
                 order = (where, "loct", "gent", "ablt", "datv", "accs", *morph.CASES)
                 case = next(c for c in order if c in cases)
-            lemma = morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
+            animate = kind is None and number == "sing" and case in ("gent", "accs")
+            like = (
+                _animate_form(language, lemma, ranked[0], head.text) if animate and ranked else None
+            )
+            lemma = like or morph.inflect(language, lemma, kind, {case or "nomn", number or "sing"})
         prefix = ""
         if len(toks) > 1 and is_place_prefix(surface, toks[0], toks[1]):
             prefix, toks = surface[: toks[1].start], toks[1:]
@@ -672,6 +746,55 @@ def inflect_pools(language: str) -> None:
 
 
 @lru_cache(maxsize=16)
+def _animate_form(language: str, surrogate: str, parse: Parse, real: str) -> str | None:
+    """A callsign names a person: its accusative is its genitive («Ворона забрали»), which an
+    inanimate noun's dictionary entry would not give («Шторм», Ukrainian «Шторму»). The
+    real word's ending change from its masculine lemma is copied (Ворон -> Ворона makes Шторм
+    -> Шторма) when both end in a consonant; None otherwise."""
+    real_lemma = morph.normalise(parse.normal_form)
+    consonant = all(
+        w[-1:].isalpha() and w[-1] not in _VOWEL_LETTERS for w in (surrogate.lower(), real_lemma)
+    )
+    if not consonant or "masc" not in morph.tags_of(parse):
+        return None
+    own = morph.normalise(surrogate)
+    if not morph.inflect(language, own, None, {"gent", "sing"}).startswith(own):
+        return None  # a stem that alternates (Сокіл -> Сокола) is the dictionary's to decline
+    if not any(
+        "masc" in morph.tags_of(p) and morph.normalise(p.normal_form) == own
+        for p in morph.parses(language, surrogate)
+    ):
+        return None  # «Північ» is feminine: no -а
+    return morph.inflect_like(surrogate, real_lemma, real)
+
+
+def _name_gender(language: str, name: str) -> str:
+    """masc when the name can be a man's (Саша too), else femn."""
+    genders = {
+        morph.features(p)[2]
+        for p in morph.parses(language, name)
+        if morph.name_kind(p) == "Name" and p.is_known
+    }
+    return "femn" if "masc" not in genders else "masc"
+
+
+def _singular_name(language: str, word: str) -> bool:
+    return any(
+        p.is_known and morph.name_kind(p) == "Name" and "plur" not in morph.tags_of(p)
+        for p in morph.parses(language, word)
+    )
+
+
+def _short_form(language: str, name: str, small: bool) -> str:
+    """The name's short form when one is asked for and ends in -а/-я (Ольга -> Оля), else the
+    name itself when it does (Таня), else ""."""
+    low = morph.normalise(name)
+    short = diminutives_by_class(language).get(low, {}).get("", "")
+    if small and morph.normalise(short).endswith(("а", "я")):
+        return short
+    return name if low.endswith(("а", "я")) else ""
+
+
 def _declinable(language: str, pool: str, kind: str | None) -> list[str]:
     """The pool's nouns the analyser declines into forms it recognises (all, if none does)."""
     names = pools(language)[pool]

@@ -214,6 +214,84 @@ def surname_class(lemma: str) -> str:
     return next((c for end, c in _SURNAME_CLASSES if low.endswith(end)), "")
 
 
+def declension_class(lemma: str) -> str:
+    """surname_class, plus "а" for a surname in -а/-я that declines like a noun (Сорока,
+    Гребеня: Сороці, Сорокою for a man and a woman alike)."""
+    low = morph.normalise(lemma)
+    return surname_class(low) or ("а" if low.endswith(("а", "я")) and len(low) > 2 else "")
+
+
+def noun_surname(language: str, lemma: str, word: str) -> str | None:
+    """The lemma of a surname of the noun-like -а/-я class: its own lemma when that ends so,
+    or the noun the dictionary knows the written form as a case of (Вороні, Ворону of ворона),
+    which the surname reading's own lemma («ворон») hides; None for another class."""
+    if declension_class(lemma) == "а":
+        return morph.normalise(lemma)
+    if declension_class(lemma):
+        return None
+    return next(
+        (
+            morph.normalise(p.normal_form)
+            for p in morph.parses(language, word)
+            if p.is_known and "NOUN" in morph.tags_of(p) and declension_class(p.normal_form) == "а"
+        ),
+        None,
+    )
+
+
+_NAME_POSSESSIVE = re.compile(
+    r"(.+?)(ин|ін|їн)(ого|ому|ими|ыми|ых|их|ою|ой|ым|ом|им|ім|ій|ої|ую|а|у|е|ы|і)?"
+)
+
+
+def name_possessive(word: str) -> tuple[str, str] | None:
+    """(first name, case ending) of a possessive adjective made from a first name in -а/-я
+    (сашиной -> саша + ой, Олин -> оля + ""), or None."""
+    m = _NAME_POSSESSIVE.fullmatch(morph.normalise(word))
+    if not m or len(m.group(1)) < 2:
+        return None
+    stem = m.group(1)
+    bases = (stem + "а", stem + "я", stem[:-1] + "ія" if stem.endswith("ї") else "")
+    base = next((b for b in bases if b and _known_name(b)), None)
+    return (base, m.group(3) or "") if base else None
+
+
+def possessive_of(language: str, name: str, ending: str) -> str | None:
+    """The possessive adjective of a first name in -а/-я with the given case ending (Таня +
+    "ой" -> таниной, Марія -> маріїн); None for a name of another shape."""
+    low = morph.normalise(name)
+    if not low.endswith(("а", "я")) or len(low) < 3:
+        return None
+    if language == "uk" and low.endswith("ія"):
+        return low[:-2] + "іїн" + ending
+    return low[:-1] + "ин" + ending
+
+
+def truncated_vocative(word: str) -> str | None:
+    """The short form a Russian colloquial vocative is cut from (Серёг -> серёга, Тань -> таня,
+    Саш -> саша), or None: the word itself is no name, the form plus -а/-я is."""
+    low = word.lower()
+    nominative = any(
+        p.is_known and morph.name_kind(p) == "Name" and {"nomn", "sing"} <= morph.tags_of(p)
+        for p in morph.parses("ru", low)
+    )
+    if len(low) < 2 or low[-1] in "аяоеиуыюэ" or nominative:  # Игорь, Олег are themselves
+        return None
+    bases = (low[:-1] + "я", low + "а") if low.endswith("ь") else (low + "а", low + "я")
+    known = _full_names("ru")
+    return next((b for b in bases if _known_name(b) or morph.normalise(b) in known), None)
+
+
+def truncate_vocative(short: str) -> str | None:
+    """The colloquial vocative of a short form in -а/-я (Маша -> Маш, Катя -> Кать), or None."""
+    low = short.lower()
+    if len(low) < 3 or low[-1] not in "ая":
+        return None
+    if low[-1] == "а":
+        return low[:-1]
+    return low[:-1] + ("ь" if low[-2] not in "аеёиоуыэюяі" else "й")
+
+
 def masculine_surname(word: str) -> str:
     """The masculine lemma of a surname the dictionary does not know: Зарубина -> зарубин,
     Лозовская -> лозовский. A wife's and a husband's surname share one entry, and the
